@@ -1,0 +1,24 @@
+/*
+ * The demo Backstage backend: catalog, guest sign-in, the allow-all permission
+ * policy and Network Scorecard. SQLite in memory unless app-config says otherwise.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+
+backend.add(import('@network-scorecard/plugin-backend'));
+// An organisation's own rule, added through the scorecard's extension point.
+backend.add(import('@network-scorecard/plugin-backend-module-example-rules'));
+
+backend.start();

@@ -1,0 +1,5 @@
+export type { ClusterSource, ClusterTarget } from './types';
+export { SnapshotClusterSource } from './SnapshotClusterSource';
+export { KubernetesConfigClusterSource } from './KubernetesConfigClusterSource';
+export { CatalogClusterSource } from './CatalogClusterSource';
+export { ClusterRegistry } from './ClusterRegistry';

@@ -1,0 +1,2 @@
+export type { ScanStore } from './ScanStore';
+export { DatabaseScanStore } from './DatabaseScanStore';

@@ -1,0 +1,6 @@
+/**
+ * Network Scorecard backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { networkScorecardPlugin as default } from './plugin';

@@ -1,0 +1,110 @@
+import {
+  Acknowledgement,
+  AntiPatternStatus,
+  ClusterReport,
+  Grade,
+  ReadinessStatus,
+  ReportSource,
+  ReportStatus,
+} from '../report';
+import { CniName, MeshName } from '../facts';
+
+/**
+ * Shapes of the REST API of the backend plugin (`/api/network-scorecard`).
+ * Shared by the backend (which produces them) and the frontend client.
+ */
+
+/** One row of `GET /clusters`. @public */
+export interface ClusterSummary {
+  name: string;
+  /** display title from the catalog, else the name */
+  title: string;
+  source: ReportSource;
+  /** catalog entity of the cluster, e.g. "resource:default/prod-eu-1"; null for config-only clusters */
+  entityRef: string | null;
+  lifecycle: string | null;
+  owner: string | null;
+  /** problems with the cluster's catalog declaration (unknown requirement ids, bad dates) */
+  configErrors: string[];
+  /** null until the first scan finished */
+  lastScan: ClusterScanSummary | null;
+}
+
+/** @public */
+export interface ClusterScanSummary {
+  scannedAt: string;
+  rulesetVersion: string;
+  status: ReportStatus;
+  score: number | null;
+  grade: Grade;
+  coverage: number;
+  cni: CniName | null;
+  mesh: MeshName | null;
+  antiPatternsDetected: number;
+  blockers: number;
+}
+
+/** `GET /clusters` @public */
+export interface ClusterListResponse {
+  items: ClusterSummary[];
+}
+
+/** One scan in `GET /clusters/:name/history`. @public */
+export interface HistoryPoint {
+  scannedAt: string;
+  rulesetVersion: string;
+  status: ReportStatus;
+  score: number | null;
+  grade: Grade;
+  coverage: number;
+  readiness: { id: string; status: ReadinessStatus }[];
+  antiPatterns: { id: string; status: AntiPatternStatus }[];
+}
+
+/** `GET /clusters/:name/history` @public */
+export interface ClusterHistoryResponse {
+  cluster: string;
+  items: HistoryPoint[];
+}
+
+/** One cluster an entity runs on, in `GET /entity`. @public */
+export interface EntityClusterReport {
+  cluster: ClusterSummary;
+  /** the latest report; null when the cluster was never scanned */
+  report: ClusterReport | null;
+  /** namespace of the entity on that cluster (for deep links) */
+  namespace: string | null;
+}
+
+/** `GET /entity?entityRef=…` @public */
+export interface EntityReportResponse {
+  entityRef: string;
+  clusters: EntityClusterReport[];
+}
+
+/** `GET /fleet/summary` @public */
+export interface FleetSummary {
+  clusters: number;
+  scanned: number;
+  byCni: Record<string, number>;
+  byMesh: Record<string, number>;
+  byGrade: Record<string, number>;
+  /** readiness id -> status -> count */
+  byReadiness: Record<string, Record<string, number>>;
+  antiPatternsDetected: Record<string, number>;
+}
+
+/** `POST /clusters/:name/acknowledgements` body @public */
+export interface AcknowledgementRequest {
+  antiPatternId: string;
+  reason: string;
+  /** ISO 8601; required, so that no acknowledgement lasts for ever */
+  expiresAt: string;
+}
+
+/** `POST /clusters/:name/acknowledgements` response @public */
+export interface AcknowledgementResponse {
+  cluster: string;
+  antiPatternId: string;
+  acknowledgement: Acknowledgement;
+}

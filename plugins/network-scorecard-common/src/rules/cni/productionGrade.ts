@@ -1,0 +1,59 @@
+import { factEvidence, factValue } from '../../facts';
+import { isProduction } from '../../context';
+import { CheckRule } from '../types';
+import { unknownBecause } from '../helpers';
+
+/** @public */
+export const cniProductionGrade: CheckRule = {
+  id: 'cni.production-grade',
+  area: 'cni',
+  weight: 3,
+  title: 'Production runs a production-grade CNI',
+  default: 'Cilium or Calico on every production cluster',
+  switchWhen: 'Flannel is acceptable only on clusters that are not production',
+  rationale:
+    'For production traffic the serious contenders are Cilium and Calico: both enforce network policy and have years of large-scale use behind them. Flannel only moves packets between nodes, which is enough for a developer cluster but leaves a production cluster without policy enforcement or flow visibility.',
+  evaluate(facts, context) {
+    const cni = factValue(facts, 'cni');
+    if (cni === null) return unknownBecause(facts, ['cni']);
+    const evidence = factEvidence(facts, 'cni');
+    const lifecycle = context.lifecycle ?? 'unknown lifecycle';
+    if (cni === 'cilium' || cni === 'calico') {
+      return {
+        status: 'pass',
+        evidence,
+        recommendation: `${cni === 'cilium' ? 'Cilium' : 'Calico'} is production-grade; nothing to change.`,
+      };
+    }
+    if (!isProduction(context)) {
+      if (context.lifecycle === null) {
+        return {
+          status: 'warn',
+          evidence: [...evidence, 'catalog: no spec.lifecycle on the cluster entity'],
+          recommendation: `The cluster runs ${cni} and its lifecycle is not declared. Set spec.lifecycle on its catalog entity; if it serves production, plan a move to Cilium.`,
+        };
+      }
+      return {
+        status: 'pass',
+        evidence: [...evidence, `catalog: lifecycle=${lifecycle}`],
+        recommendation: `${cni} is acceptable on a ${lifecycle} cluster; do not promote this cluster to production on it.`,
+      };
+    }
+    if (cni === 'flannel') {
+      return {
+        status: 'fail',
+        evidence: [...evidence, 'catalog: lifecycle=production'],
+        recommendation:
+          'Flannel carries production traffic here without network policy or flow visibility. Rebuild the cluster on Cilium at the next platform refresh.',
+      };
+    }
+    return {
+      status: cni === 'none' ? 'fail' : 'warn',
+      evidence: [...evidence, 'catalog: lifecycle=production'],
+      recommendation:
+        cni === 'none'
+          ? 'No CNI was recognised on this production cluster. Confirm which CNI it runs; the framework expects Cilium or Calico.'
+          : 'This production cluster runs a CNI outside the framework (neither Cilium nor Calico). Check that it enforces network policy and gives flow visibility, or plan Cilium at the next refresh.',
+    };
+  },
+};

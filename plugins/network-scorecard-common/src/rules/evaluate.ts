@@ -1,0 +1,111 @@
+import { ClusterFacts, FACT_IDS } from '../facts';
+import { EvaluationContext } from '../context';
+import {
+  Acknowledgement,
+  AntiPatternReport,
+  CheckReport,
+  ClusterReport,
+  ReadinessReport,
+  ReportError,
+  ReportLink,
+  ReportSource,
+  ReportStatus,
+} from '../report';
+import { checkPoints, scoreChecks } from '../scoring';
+import { Ruleset } from './types';
+
+/** Everything one evaluation needs; rules never touch the network. @public */
+export interface EvaluationInput {
+  cluster: string;
+  source: ReportSource;
+  scannedAt: string;
+  facts: ClusterFacts;
+  /** what the collector could not read */
+  errors: ReportError[];
+  context: EvaluationContext;
+  links?: ReportLink[];
+  /** acknowledgements by anti-pattern id; expired ones are ignored */
+  acknowledgements?: Record<string, Acknowledgement>;
+}
+
+function collectionStatus(facts: ClusterFacts, errors: ReportError[]): ReportStatus {
+  if (errors.length === 0) return 'ok';
+  const anyKnown = FACT_IDS.some(id => {
+    const fact = facts[id];
+    return fact !== undefined && fact.value !== null;
+  });
+  return anyKnown ? 'partial' : 'failed';
+}
+
+function activeAcknowledgement(
+  ack: Acknowledgement | undefined,
+  now: string,
+): Acknowledgement | null {
+  if (!ack) return null;
+  if (ack.expiresAt && Date.parse(ack.expiresAt) <= Date.parse(now)) return null;
+  return ack;
+}
+
+/**
+ * Scores one cluster's facts against a ruleset, giving the report of
+ * DESIGN.md §7. Pure: same input, same report.
+ * @public
+ */
+export function evaluateCluster(input: EvaluationInput, ruleset: Ruleset): ClusterReport {
+  const { facts, context } = input;
+
+  const checks: CheckReport[] = ruleset.checks.map(rule => {
+    const result = rule.evaluate(facts, context);
+    return {
+      id: rule.id,
+      area: rule.area,
+      title: rule.title,
+      weight: rule.weight,
+      status: result.status,
+      points: checkPoints(result.status, rule.weight),
+      evidence: result.evidence,
+      recommendation: result.recommendation,
+      default: rule.default,
+      switchWhen: rule.switchWhen,
+    };
+  });
+
+  const antiPatterns: AntiPatternReport[] = ruleset.antiPatterns.map(rule => {
+    const result = rule.evaluate(facts, context);
+    const ack = activeAcknowledgement(input.acknowledgements?.[rule.id], context.now);
+    return {
+      id: rule.id,
+      title: rule.title,
+      status: result.status,
+      evidence: result.evidence,
+      lesson: rule.lesson,
+      acknowledged: result.status === 'detected' ? ack : null,
+    };
+  });
+
+  const readiness: ReadinessReport[] = ruleset.readiness.map(rule => ({
+    id: rule.id,
+    title: rule.title,
+    ...rule.evaluate(facts, context),
+  }));
+
+  const summary = scoreChecks(checks);
+  return {
+    schemaVersion: 1,
+    rulesetVersion: ruleset.version,
+    cluster: input.cluster,
+    scannedAt: input.scannedAt,
+    source: input.source,
+    status: collectionStatus(facts, input.errors),
+    errors: input.errors,
+    score: summary.score,
+    grade: summary.grade,
+    coverage: summary.coverage,
+    areas: summary.areas,
+    facts,
+    checks,
+    antiPatterns,
+    readiness,
+    links: input.links ?? [],
+  };
+}

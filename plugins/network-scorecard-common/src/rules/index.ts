@@ -1,0 +1,4 @@
+export * from './types';
+export * from './evaluate';
+export * from './ruleset';
+export * from './cni';

@@ -1,0 +1,2 @@
+export { CheckItem, EvidenceList } from './CheckItem';
+export type { CheckItemProps } from './CheckItem';

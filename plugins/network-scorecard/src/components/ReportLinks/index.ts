@@ -1,0 +1,2 @@
+export { ReportLinks } from './ReportLinks';
+export type { ReportLinksProps } from './ReportLinks';

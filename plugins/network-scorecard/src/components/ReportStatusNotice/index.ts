@@ -1,0 +1,2 @@
+export { ReportStatusNotice } from './ReportStatusNotice';
+export type { ReportStatusNoticeProps } from './ReportStatusNotice';

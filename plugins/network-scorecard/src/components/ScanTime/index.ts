@@ -1,0 +1,1 @@
+export { ScanTime } from './ScanTime';

@@ -1,0 +1,58 @@
+import { Area } from '@network-scorecard/common';
+
+/** A scan older than this is marked stale: the scheduled scan may be failing. */
+export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export function formatScore(score: number | null): string {
+  return score === null ? '–' : `${Math.round(score)} / 100`;
+}
+
+/** 0.94 → "94 %" */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600 * 1000],
+  ['month', 30 * 24 * 3600 * 1000],
+  ['week', 7 * 24 * 3600 * 1000],
+  ['day', 24 * 3600 * 1000],
+  ['hour', 3600 * 1000],
+  ['minute', 60 * 1000],
+];
+
+/** "3 hours ago", "in 2 days", "just now" */
+export function formatRelativeTime(iso: string, now: Date = new Date()): string {
+  const diff = Date.parse(iso) - now.getTime();
+  if (Number.isNaN(diff)) return 'unknown time';
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+  }
+  return 'just now';
+}
+
+/** Absolute time for tooltips, in the viewer's locale and with the ISO form for copying. */
+export function formatAbsoluteTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toLocaleString()} (${date.toISOString()})`;
+}
+
+export function isStale(iso: string, now: Date = new Date()): boolean {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) || now.getTime() - at > STALE_AFTER_MS;
+}
+
+export const AREA_LABELS: Record<Area, string> = {
+  cni: 'CNI',
+  'kube-proxy': 'kube-proxy',
+  mesh: 'Service mesh',
+  encryption: 'Encryption',
+  observability: 'Observability',
+  policy: 'Network policy',
+};
