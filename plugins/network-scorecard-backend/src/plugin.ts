@@ -88,7 +88,13 @@ export const networkScorecardPlugin = createBackendPlugin({
           logger,
           concurrency: config.getOptionalNumber('networkScorecard.scan.concurrency') ?? 4,
         });
-        const reports = new ReportService({ registry, readCatalog, catalog: deps.catalog, store });
+        const reports = new ReportService({
+          registry,
+          readCatalog,
+          catalog: deps.catalog,
+          store,
+          lastErrors: () => scans.lastErrors(),
+        });
 
         const maxAgeDays = config.getOptionalNumber('networkScorecard.retention.maxAgeDays') ?? 400;
         const scheduleConfig = config.getOptionalConfig('networkScorecard.schedule');

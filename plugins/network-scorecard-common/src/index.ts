@@ -9,5 +9,6 @@ export * from './context';
 export * from './report';
 export * from './rules';
 export * from './scoring';
+export * from './fleet';
 export * from './permissions';
 export * from './api';

@@ -7,7 +7,8 @@ function dependsOnResource(entity: Entity): boolean {
   return (
     Array.isArray(dependsOn) &&
     dependsOn.some(
-      ref => typeof ref === 'string' && ref.toLowerCase().startsWith('resource:'),
+      ref =>
+        typeof ref === 'string' && ref.toLowerCase().startsWith('resource:'),
     )
   );
 }

@@ -1,6 +1,9 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
-/** The fleet page. */
+/**
+ * The fleet page.
+ * @public
+ */
 export const rootRouteRef = createRouteRef({
   id: 'network-scorecard',
 });

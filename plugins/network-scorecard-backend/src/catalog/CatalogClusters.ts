@@ -24,9 +24,14 @@ export interface CatalogClusterView {
 export function clustersOfEntity(entity: Entity, knownClusters: Set<string>): string[] {
   const names = new Set<string>();
   if (isClusterResource(entity)) names.add(entity.metadata.name);
-  for (const relation of entity.relations ?? []) {
-    if (relation.type !== RELATION_DEPENDS_ON) continue;
-    const target = parseEntityRef(relation.targetRef);
+  const dependsOn = [
+    ...(entity.relations ?? []).filter(r => r.type === RELATION_DEPENDS_ON).map(r => r.targetRef),
+    // spec.dependsOn too, so an entity is related before the catalog has computed its relations
+    ...(Array.isArray(entity.spec?.dependsOn) ? entity.spec.dependsOn : []),
+  ];
+  for (const ref of dependsOn) {
+    if (typeof ref !== 'string') continue;
+    const target = parseEntityRef(ref, { defaultKind: 'resource', defaultNamespace: 'default' });
     if (target.kind.toLocaleLowerCase('en-US') === 'resource' && knownClusters.has(target.name)) {
       names.add(target.name);
     }
@@ -56,7 +61,7 @@ export class CatalogClusters {
     );
     const clusters = new Map(clusterEntities.map(e => [e.metadata.name, e]));
     const { items: services } = await this.catalog.getEntities(
-      { filter: { kind: ['Component', 'System'] }, fields: ['kind', 'metadata', 'relations'] },
+      { filter: { kind: ['Component', 'System'] }, fields: ['kind', 'metadata', 'spec.dependsOn', 'relations'] },
       { credentials },
     );
     const known = new Set(clusters.keys());

@@ -29,6 +29,7 @@ export class ReportService {
       readCatalog: () => Promise<CatalogClusterView>;
       catalog: CatalogService;
       store: ScanStore;
+      lastErrors: () => Map<string, { at: string; message: string }>;
       now?: () => Date;
     },
   ) {}
@@ -51,6 +52,7 @@ export class ReportService {
           target,
           catalog.clusters.get(target.name),
           report && (await this.acknowledged(report)),
+          this.options.lastErrors().get(target.name),
         );
       }),
     );

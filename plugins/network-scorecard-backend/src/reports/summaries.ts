@@ -31,6 +31,7 @@ export function clusterSummary(
   target: Pick<ClusterTarget, 'name' | 'source'>,
   entity: Entity | undefined,
   report: ClusterReport | undefined,
+  lastError: { at: string; message: string } | undefined,
 ): ClusterSummary {
   return {
     name: target.name,
@@ -41,6 +42,7 @@ export function clusterSummary(
     owner: typeof entity?.spec?.owner === 'string' ? entity.spec.owner : null,
     configErrors: report?.errors.filter(e => e.fact === 'catalog').map(e => e.reason) ?? [],
     lastScan: report ? scanSummary(report) : null,
+    lastError: lastError ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { ClusterReport, Ruleset, evaluateCluster } from '@network-scorecard/common';
+import { CollectedFacts } from '@network-scorecard/node';
 import pLimit from 'p-limit';
 import { isDeepStrictEqual } from 'util';
 import { CatalogClusterView } from '../catalog/CatalogClusters';
@@ -18,6 +19,8 @@ export interface ScanOutcome {
 
 /** Scans clusters: collect facts, join the catalog, evaluate, store. */
 export class ScanService {
+  private readonly failures = new Map<string, { at: string; message: string }>();
+
   constructor(
     private readonly options: {
       registry: ClusterRegistry;
@@ -42,6 +45,7 @@ export class ScanService {
           try {
             return { cluster: target.name, report: await this.scanTarget(target, catalog) };
           } catch (error) {
+            // already recorded by scanTarget
             logger.error(`Network Scorecard scan of cluster "${target.name}" failed`, {
               cluster: target.name,
               error: String(error),
@@ -54,6 +58,11 @@ export class ScanService {
     const scanned = outcomes.filter(o => o.report).length;
     logger.info(`Network Scorecard scanned ${scanned} of ${targets.length} clusters`);
     return outcomes;
+  }
+
+  /** The newest failed attempt of each cluster whose last scan failed. */
+  lastErrors(): Map<string, { at: string; message: string }> {
+    return this.failures;
   }
 
   /** Scans one cluster by name now. */
@@ -69,7 +78,14 @@ export class ScanService {
   ): Promise<ClusterReport> {
     const { collector, store, ruleset } = this.options;
     const now = (this.options.now?.() ?? new Date()).toISOString();
-    const collected = await collector.collect(target);
+    let collected: CollectedFacts;
+    try {
+      collected = await collector.collect(target);
+    } catch (error) {
+      this.failures.set(target.name, { at: now, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+    this.failures.delete(target.name);
     const joined = clusterContext(
       catalog.clusters.get(target.name),
       catalog.serviceCounts.get(target.name),

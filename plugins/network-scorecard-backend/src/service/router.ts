@@ -26,7 +26,7 @@ const acknowledgementBody = z.object({
   expiresAt: z.string().datetime({ offset: true }),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues

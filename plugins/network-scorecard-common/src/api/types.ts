@@ -28,6 +28,8 @@ export interface ClusterSummary {
   configErrors: string[];
   /** null until the first scan finished */
   lastScan: ClusterScanSummary | null;
+  /** the newest scan attempt failed (e.g. an unreadable dump); earlier scans are kept */
+  lastError: { at: string; message: string } | null;
 }
 
 /** @public */

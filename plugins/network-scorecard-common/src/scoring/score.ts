@@ -62,7 +62,9 @@ function round1(value: number): number {
 export function scoreChecks(
   checks: Pick<CheckReport, 'area' | 'status' | 'weight'>[],
 ): ScoreSummary {
-  const areas: AreaScore[] = AREAS.map(area => {
+  // Exact area ratios feed the overall score; only what is shown is rounded,
+  // so rounding never compounds.
+  const exact = AREAS.map(area => {
     let points = 0;
     let possible = 0;
     for (const check of checks) {
@@ -72,26 +74,31 @@ export function scoreChecks(
       points += earned;
       possible += check.weight;
     }
-    return { id: area, score: possible > 0 ? round1((points / possible) * 100) : null };
+    return { id: area, score: possible > 0 ? (points / possible) * 100 : null };
   });
+  const areas: AreaScore[] = exact.map(a => ({
+    id: a.id,
+    score: a.score === null ? null : round1(a.score),
+  }));
 
   const applicable = checks.filter(c => c.status !== 'not-applicable');
   const known = applicable.filter(c => c.status !== 'unknown');
-  const coverage = applicable.length === 0 ? 0 : known.length / applicable.length;
+  // The threshold applies to the coverage as reported, so the two never disagree.
+  const coverage = round3(applicable.length === 0 ? 0 : known.length / applicable.length);
 
   let weighted = 0;
   let totalWeight = 0;
-  for (const area of areas) {
+  for (const area of exact) {
     if (area.score === null) continue;
     weighted += area.score * AREA_WEIGHTS[area.id];
     totalWeight += AREA_WEIGHTS[area.id];
   }
 
   if (totalWeight === 0 || coverage < MIN_COVERAGE_FOR_GRADE) {
-    return { score: null, grade: '?', coverage: round3(coverage), areas };
+    return { score: null, grade: '?', coverage, areas };
   }
   const score = round1(weighted / totalWeight);
-  return { score, grade: gradeFor(score), coverage: round3(coverage), areas };
+  return { score, grade: gradeFor(score), coverage, areas };
 }
 
 function round3(value: number): number {

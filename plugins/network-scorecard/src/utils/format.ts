@@ -26,7 +26,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 hours ago", "in 2 days", "just now" */
-export function formatRelativeTime(iso: string, now: Date = new Date()): string {
+export function formatRelativeTime(
+  iso: string,
+  now: Date = new Date(),
+): string {
   const diff = Date.parse(iso) - now.getTime();
   if (Number.isNaN(diff)) return 'unknown time';
   const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

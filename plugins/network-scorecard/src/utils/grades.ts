@@ -1,7 +1,10 @@
 import { Grade } from '@network-scorecard/common';
 
 /** Background and text colour per grade; "?" is grey because it is not a judgement. */
-export const GRADE_COLORS: Record<Grade, { background: string; color: string }> = {
+export const GRADE_COLORS: Record<
+  Grade,
+  { background: string; color: string }
+> = {
   A: { background: '#2e7d32', color: '#ffffff' },
   B: { background: '#689f38', color: '#ffffff' },
   C: { background: '#f9a825', color: '#000000' },

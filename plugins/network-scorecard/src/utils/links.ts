@@ -2,7 +2,10 @@
  * Hubble UI filtered to one namespace. Hubble UI reads `?namespace=` from the
  * root path, so the link is `<base>/?namespace=<ns>`.
  */
-export function hubbleNamespaceUrl(baseUrl: string, namespace: string | null): string {
+export function hubbleNamespaceUrl(
+  baseUrl: string,
+  namespace: string | null,
+): string {
   if (!namespace) return baseUrl;
   const encoded = encodeURIComponent(namespace);
   if (baseUrl.includes('?')) {

@@ -1,7 +1,16 @@
 import { factEvidence, factValue } from '../../facts';
 import { isProduction } from '../../context';
 import { CheckRule } from '../types';
-import { plural, unknownBecause } from '../helpers';
+import {
+  catalog,
+  cite,
+  cniLabel,
+  cniSet,
+  isCniMigration,
+  plural,
+  refreshState,
+  unknownBecause,
+} from '../helpers';
 
 /** @public */
 export const cniDefaultChoice: CheckRule = {
@@ -16,16 +25,19 @@ export const cniDefaultChoice: CheckRule = {
     'Cilium puts networking, policy, load balancing and flow visibility into one eBPF component and stays fast as services grow, so it is the starting point for new platforms. Calico is the better fit where the network team needs BGP route advertisement from nodes or where Windows nodes run, and a Calico that works and that the team knows how to debug is not worth a disruptive migration on its own; move at a planned platform refresh.',
   evaluate(facts, context) {
     const cni = factValue(facts, 'cni');
-    if (cni === null) return unknownBecause(facts, ['cni']);
-    const all = factValue(facts, 'cni.all') ?? [cni];
-    const evidence = factEvidence(facts, 'cni');
+    const all = cniSet(facts);
+    if (cni === null || all === null) return unknownBecause(facts, ['cni', 'cni.all']);
+    const evidence = [...factEvidence(facts, 'cni'), ...factEvidence(facts, 'cni.all')];
 
-    if (all.includes('cilium') && all.includes('calico')) {
+    if (isCniMigration(all)) {
+      const refresh = refreshState(context);
       return {
         status: 'warn',
-        evidence: [...evidence, `cni.all: ${all.join(', ')}`],
+        evidence: [...evidence, catalog.refresh(context)],
         recommendation:
-          'Calico and Cilium both run: a CNI migration is in progress. Finish it within the planned platform refresh rather than leaving two dataplanes side by side.',
+          refresh === 'planned'
+            ? `${all.map(cniLabel).join(' and ')} run side by side: a CNI migration is in progress. Finish it within the platform refresh of ${context.platformRefresh}; two dataplanes are twice the debugging.`
+            : `${all.map(cniLabel).join(' and ')} run side by side with no platform refresh planned. Either finish the move inside a scheduled refresh or roll back to one CNI.`,
       };
     }
     if (cni === 'cilium') {
@@ -50,23 +62,23 @@ export const cniDefaultChoice: CheckRule = {
         status: 'pass',
         evidence,
         recommendation:
-          'Calico without BGP peering or Windows nodes: Cilium would be the pick for a new build, but a stable Calico is kept. Revisit only at a planned platform refresh, and test Calico eBPF first.',
+          'Calico without BGP peering or Windows nodes: Cilium would be the pick for a new build, but a working Calico is kept. Revisit only at a planned platform refresh, and test Calico eBPF on your own workload first.',
       };
     }
-    if (cni === 'flannel' && !isProduction(context)) {
+    if (!isProduction(context)) {
       return {
         status: 'not-applicable',
-        evidence,
-        recommendation: 'Flannel is fine off production; the CNI choice matters when this cluster is rebuilt for production.',
+        evidence: [...evidence, catalog.lifecycle(context)],
+        recommendation: `${cniLabel(cni)} is fine off production; the CNI choice matters when this cluster is rebuilt for production, and then it is Cilium.`,
       };
     }
     return {
       status: 'fail',
-      evidence,
+      evidence: [...evidence, catalog.lifecycle(context)],
       recommendation:
         cni === 'none'
-          ? 'No CNI was recognised. The framework default is Cilium.'
-          : `The cluster runs ${cni}; the framework default is Cilium (Calico where BGP peering or Windows nodes need it). Plan the move at the next platform refresh.`,
+          ? 'No CNI was recognised on this production cluster. The framework default is Cilium.'
+          : `This production cluster runs ${cniLabel(cni)}${cite(factEvidence(facts, 'cni'))}; the framework default is Cilium (Calico where BGP peering or Windows nodes need it). Plan the move at the next platform refresh.`,
     };
   },
 };

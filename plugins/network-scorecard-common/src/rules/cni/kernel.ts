@@ -1,6 +1,6 @@
 import { factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
-import { plural, unknownBecause } from '../helpers';
+import { cniSet, plural, refreshState, unknownBecause } from '../helpers';
 
 /** @public */
 export const cniKernel: CheckRule = {
@@ -13,11 +13,18 @@ export const cniKernel: CheckRule = {
   rationale:
     'Cilium builds everything on eBPF, and the framework recommends it on modern kernels from 5.10 onwards. That bar is deliberately stricter than the minimum Cilium itself documents: older kernels lack eBPF features that kube-proxy replacement and the faster datapaths rely on, and a fleet with mixed kernels behaves differently node to node.',
   evaluate(facts, context) {
-    const cni = factValue(facts, 'cni');
-    if (cni === null) return unknownBecause(facts, ['cni']);
-    const all = factValue(facts, 'cni.all') ?? [cni];
+    const all = cniSet(facts);
+    if (all === null) return unknownBecause(facts, ['cni', 'cni.all']);
     const runsCilium = all.includes('cilium');
-    const plansCilium = !runsCilium && cni === 'calico' && context.platformRefresh !== null;
+    // A refresh on a cluster that has no reason to stay on Calico is when Cilium goes in.
+    const keepsCalico =
+      context.requirements.includes('bgp-peering') ||
+      context.requirements.includes('windows-nodes');
+    const plansCilium =
+      !runsCilium &&
+      !all.includes('none') &&
+      !keepsCalico &&
+      refreshState(context) === 'planned';
     if (!runsCilium && !plansCilium) {
       return {
         status: 'not-applicable',
@@ -38,17 +45,17 @@ export const cniKernel: CheckRule = {
         recommendation: `All ${plural(nodes.linux, 'Linux node')} run kernel 5.10 or newer (lowest ${nodes.minKernel}).`,
       };
     }
-    const what = `${plural(nodes.belowKernel510, 'Linux node')} of ${nodes.linux} run a kernel below 5.10 (lowest ${nodes.minKernel})`;
+    const what = `${nodes.belowKernel510} of ${plural(nodes.linux, 'Linux node')} run a kernel below 5.10 (lowest ${nodes.minKernel})`;
     return runsCilium
       ? {
           status: 'fail',
           evidence,
-          recommendation: `${what} under Cilium. Upgrade the node image to a 5.10+ kernel before enabling kube-proxy replacement or new eBPF features.`,
+          recommendation: `${what} under Cilium. Move the node image to a 5.10+ kernel before enabling kube-proxy replacement or newer eBPF features.`,
         }
       : {
           status: 'warn',
-          evidence,
-          recommendation: `${what}. Move the node image to a 5.10+ kernel as part of the planned refresh, before Cilium goes in.`,
+          evidence: [...evidence, `catalog: network-scorecard.io/platform-refresh=${context.platformRefresh}`],
+          recommendation: `${what}. Cilium is the target at the refresh of ${context.platformRefresh}: move the node image to a 5.10+ kernel first.`,
         };
   },
 };

@@ -1,7 +1,7 @@
 import { factEvidence, factValue } from '../../facts';
 import { isProduction } from '../../context';
 import { CheckRule } from '../types';
-import { unknownBecause } from '../helpers';
+import { catalog, cniLabel, unknownBecause } from '../helpers';
 
 /** @public */
 export const cniProductionGrade: CheckRule = {
@@ -17,39 +17,39 @@ export const cniProductionGrade: CheckRule = {
     const cni = factValue(facts, 'cni');
     if (cni === null) return unknownBecause(facts, ['cni']);
     const evidence = factEvidence(facts, 'cni');
-    const lifecycle = context.lifecycle ?? 'unknown lifecycle';
     if (cni === 'cilium' || cni === 'calico') {
       return {
         status: 'pass',
         evidence,
-        recommendation: `${cni === 'cilium' ? 'Cilium' : 'Calico'} is production-grade; nothing to change.`,
+        recommendation: `${cniLabel(cni)} is production-grade; nothing to change.`,
       };
     }
+    const lifecycle = catalog.lifecycle(context);
     if (!isProduction(context)) {
       if (context.lifecycle === null) {
         return {
           status: 'warn',
-          evidence: [...evidence, 'catalog: no spec.lifecycle on the cluster entity'],
-          recommendation: `The cluster runs ${cni} and its lifecycle is not declared. Set spec.lifecycle on its catalog entity; if it serves production, plan a move to Cilium.`,
+          evidence: [...evidence, lifecycle],
+          recommendation: `The cluster runs ${cniLabel(cni)} and its catalog entity declares no spec.lifecycle. Declare it; if the cluster serves production, plan Cilium at the next platform refresh.`,
         };
       }
       return {
         status: 'pass',
-        evidence: [...evidence, `catalog: lifecycle=${lifecycle}`],
-        recommendation: `${cni} is acceptable on a ${lifecycle} cluster; do not promote this cluster to production on it.`,
+        evidence: [...evidence, lifecycle],
+        recommendation: `${cniLabel(cni)} is acceptable on a ${context.lifecycle} cluster; do not promote this cluster to production on it.`,
       };
     }
     if (cni === 'flannel') {
       return {
         status: 'fail',
-        evidence: [...evidence, 'catalog: lifecycle=production'],
+        evidence: [...evidence, lifecycle],
         recommendation:
-          'Flannel carries production traffic here without network policy or flow visibility. Rebuild the cluster on Cilium at the next platform refresh.',
+          'Flannel carries production traffic here without network policy enforcement or flow visibility. Rebuild the cluster on Cilium at the next platform refresh.',
       };
     }
     return {
       status: cni === 'none' ? 'fail' : 'warn',
-      evidence: [...evidence, 'catalog: lifecycle=production'],
+      evidence: [...evidence, lifecycle],
       recommendation:
         cni === 'none'
           ? 'No CNI was recognised on this production cluster. Confirm which CNI it runs; the framework expects Cilium or Calico.'

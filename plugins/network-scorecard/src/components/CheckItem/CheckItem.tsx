@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Tooltip, Typography } from '@material-ui/core';
 import { CheckReport } from '@network-scorecard/common';
 import { StatusLabel } from '../StatusLabel';
@@ -21,7 +20,11 @@ export const EvidenceList = ({ evidence }: { evidence: string[] }) => {
       <ul style={{ margin: 0, paddingLeft: 20 }}>
         {evidence.map((line, index) => (
           <li key={index}>
-            <Typography variant="caption" component="code" color="textSecondary">
+            <Typography
+              variant="caption"
+              component="code"
+              color="textSecondary"
+            >
               {line}
             </Typography>
           </li>
@@ -34,13 +37,20 @@ export const EvidenceList = ({ evidence }: { evidence: string[] }) => {
 /** One check of a report: status, title, what to do, and what it saw. */
 export const CheckItem = ({ check, detailed }: CheckItemProps) => (
   <Box py={1} data-testid={`check-${check.id}`}>
-    <Box display="flex" alignItems="center" justifyContent="space-between" style={{ gap: 8 }}>
+    <Box
+      display="flex"
+      alignItems="center"
+      justifyContent="space-between"
+      style={{ gap: 8 }}
+    >
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
         <StatusLabel status={check.status} />
         <Typography variant="subtitle2">{check.title}</Typography>
       </Box>
       {detailed && (
-        <Tooltip title={`Points this check earned in its area: weight ${check.weight} × (pass 1, warn 0.5, fail 0); unknown and not-applicable checks do not count`}>
+        <Tooltip
+          title={`Points this check earned in its area: weight ${check.weight} × (pass 1, warn 0.5, fail 0); unknown and not-applicable checks do not count`}
+        >
           <Typography variant="caption" color="textSecondary">
             {check.points === null
               ? `not counted (weight ${check.weight})`
@@ -52,8 +62,8 @@ export const CheckItem = ({ check, detailed }: CheckItemProps) => (
     <Typography variant="body2">{check.recommendation}</Typography>
     {detailed && (
       <Typography variant="caption" color="textSecondary" component="div">
-        <strong>Default:</strong> {check.default} · <strong>Switch when:</strong>{' '}
-        {check.switchWhen}
+        <strong>Default:</strong> {check.default} ·{' '}
+        <strong>Switch when:</strong> {check.switchWhen}
       </Typography>
     )}
     <EvidenceList evidence={check.evidence} />

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Tooltip, Typography } from '@material-ui/core';
 import { Grade } from '@network-scorecard/common';
 import {
@@ -21,18 +20,25 @@ function explanation(props: GradeBadgeProps): string {
   if (props.grade === null) return 'not scanned yet';
   const coverage =
     props.coverage !== undefined
-      ? `; ${formatPercent(props.coverage)} of applicable checks could be judged`
+      ? `; ${formatPercent(
+          props.coverage,
+        )} of applicable checks could be judged`
       : '';
   if (props.grade === '?') return `${UNGRADED_EXPLANATION}${coverage}`;
   const score =
-    props.score !== undefined ? `score ${formatScore(props.score ?? null)}, ` : '';
+    props.score !== undefined
+      ? `score ${formatScore(props.score ?? null)}, `
+      : '';
   return `Grade of the last scan: ${score}${GRADE_SCALE}${coverage}`;
 }
 
 /** The letter grade in its colour, with a tooltip saying how it was derived. */
 export const GradeBadge = (props: GradeBadgeProps) => {
   const { grade, size = 'small', testId } = props;
-  const colors = grade ? GRADE_COLORS[grade] : { background: 'transparent', color: 'inherit' };
+  // a grade this version does not know is shown grey, like "?"
+  const colors = grade
+    ? GRADE_COLORS[grade] ?? GRADE_COLORS['?']
+    : { background: 'transparent', color: 'inherit' };
   const large = size === 'large';
   return (
     <Tooltip title={explanation(props)}>

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Link } from '@backstage/core-components';
 import { Box, Tooltip, Typography } from '@material-ui/core';
 import { ReportLink } from '@network-scorecard/common';
@@ -26,7 +25,10 @@ export const ReportLinks = ({ links, namespace }: ReportLinksProps) => {
           }
         >
           <span>
-            <Link to={hubbleNamespaceUrl(hubble.url, namespace)} externalLinkIcon>
+            <Link
+              to={hubbleNamespaceUrl(hubble.url, namespace)}
+              externalLinkIcon
+            >
               {namespace ? `Hubble UI (${namespace})` : 'Hubble UI'}
             </Link>
           </span>

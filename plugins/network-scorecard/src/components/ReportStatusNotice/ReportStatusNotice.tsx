@@ -1,4 +1,3 @@
-import React from 'react';
 import { Alert } from '@material-ui/lab';
 import { Typography } from '@material-ui/core';
 import { ReportError, ReportStatus } from '@network-scorecard/common';
@@ -9,7 +8,10 @@ export interface ReportStatusNoticeProps {
 }
 
 /** Says when a scan could not read everything, and what it could not read. */
-export const ReportStatusNotice = ({ status, errors }: ReportStatusNoticeProps) => {
+export const ReportStatusNotice = ({
+  status,
+  errors,
+}: ReportStatusNoticeProps) => {
   if (status === 'ok' && errors.length === 0) return null;
   const failed = status === 'failed';
   return (

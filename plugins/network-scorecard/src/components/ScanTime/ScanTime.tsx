@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
 import {
   formatAbsoluteTime,
@@ -16,7 +15,12 @@ export const ScanTime = ({ at }: { at: string | null }) => {
     );
   }
   return (
-    <Box component="span" display="inline-flex" alignItems="center" style={{ gap: 4 }}>
+    <Box
+      component="span"
+      display="inline-flex"
+      alignItems="center"
+      style={{ gap: 4 }}
+    >
       <Tooltip title={`Scanned ${formatAbsoluteTime(at)}`}>
         <Typography variant="body2" component="span">
           {formatRelativeTime(at)}
@@ -24,7 +28,12 @@ export const ScanTime = ({ at }: { at: string | null }) => {
       </Tooltip>
       {isStale(at) && (
         <Tooltip title="Last scan is older than 24 h: the scheduled scan may be failing for this cluster">
-          <Chip label="stale" size="small" variant="outlined" color="secondary" />
+          <Chip
+            label="stale"
+            size="small"
+            variant="outlined"
+            color="secondary"
+          />
         </Tooltip>
       )}
     </Box>

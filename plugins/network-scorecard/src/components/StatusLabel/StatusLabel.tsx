@@ -1,4 +1,4 @@
-import React from 'react';
+import { ReactNode } from 'react';
 import {
   StatusAborted,
   StatusError,
@@ -23,7 +23,7 @@ const TONES: Record<string, { tone: Tone; label: string }> = {
   blocked: { tone: 'error', label: 'blocked' },
 };
 
-const ICONS: Record<Tone, (props: { children?: React.ReactNode }) => JSX.Element> = {
+const ICONS: Record<Tone, (props: { children?: ReactNode }) => JSX.Element> = {
   ok: StatusOK,
   warning: StatusWarning,
   error: StatusError,

@@ -1,0 +1,50 @@
+import { factEvidence, factValue } from '../../facts';
+import { AntiPatternRule } from '../types';
+import { antiPatternUnknown, catalog } from '../helpers';
+import { isIstio } from '../mesh/capabilities';
+
+/**
+ * Istio next to Cilium (as the CNI or as its mesh) is two control planes;
+ * the framework accepts that only for auditable L7 compliance.
+ * @public
+ */
+export const apTwoControlPlanes: AntiPatternRule = {
+  id: 'ap.two-control-planes',
+  title: "Istio and Cilium's mesh side by side without auditable L7",
+  lesson:
+    'Istio on top of Cilium means two control planes to understand, upgrade and debug, and a team that must know both. It is worth it when compliance needs auditable, synchronous L7 enforcement; otherwise Cilium alone covers mTLS, L7 policy and telemetry.',
+  evaluate(facts, context) {
+    const mesh = factValue(facts, 'mesh');
+    const meshAll = factValue(facts, 'mesh.all');
+    if (mesh === null) return antiPatternUnknown(facts, ['mesh']);
+    const meshes = meshAll === null ? [mesh] : [mesh, ...meshAll];
+    const evidence = [...factEvidence(facts, 'mesh'), ...factEvidence(facts, 'mesh.all')];
+    if (!meshes.some(isIstio)) {
+      // Istio may hide among meshes we could not list.
+      return meshAll === null
+        ? antiPatternUnknown(facts, ['mesh.all'])
+        : { status: 'clear', evidence };
+    }
+    const cni = factValue(facts, 'cni');
+    const ciliumMesh = meshes.includes('cilium');
+    if (!ciliumMesh && cni === null) return antiPatternUnknown(facts, ['cni']);
+    if (!ciliumMesh && cni !== 'cilium') return { status: 'clear', evidence };
+    const withCilium = ciliumMesh ? evidence : [...evidence, ...factEvidence(facts, 'cni')];
+    if (context.requirements.includes('auditable-l7')) {
+      return {
+        status: 'clear',
+        evidence: [...withCilium, catalog.requirements(['auditable-l7'])],
+      };
+    }
+    return {
+      status: 'detected',
+      evidence: [
+        ...withCilium,
+        catalog.requirements(context.requirements),
+        ciliumMesh
+          ? "Istio and Cilium's service mesh both run"
+          : 'Istio runs on top of Cilium, whose own mesh would cover the declared needs',
+      ],
+    };
+  },
+};

@@ -1,0 +1,1 @@
+export { encryptionTransparent } from './transparent';

@@ -1,0 +1,3 @@
+export { kubeProxyReplaced } from './replaced';
+export { kubeProxyRedundant } from './redundant';
+export { kubeProxyScale } from './scale';

@@ -1,0 +1,70 @@
+import { factEvidence, factValue } from '../../facts';
+import { CheckRule } from '../types';
+import { cite, unknownBecause } from '../helpers';
+
+/** Where iptables Service routing starts to cost, per the framework. */
+export const IPTABLES_SERVICE_THRESHOLD = 1000;
+
+/** @public */
+export const kubeProxyScale: CheckRule = {
+  id: 'kube-proxy.scale',
+  area: 'kube-proxy',
+  weight: 2,
+  title: 'Service routing scales with the number of Services',
+  default: 'Hash-table Service lookup (eBPF, or IPVS/nftables kube-proxy) once a cluster has 1,000+ Services',
+  switchWhen: 'iptables-mode kube-proxy is tolerable below 1,000 Services',
+  rationale:
+    'iptables evaluates rules one after another, so every Service adds work to every new connection and to every rule sync; past about a thousand Services the difference to eBPF hash-table lookups becomes visible in latency. Below that, iptables mode is a cost to plan away rather than an emergency.',
+  evaluate(facts, context) {
+    const kubeProxy = factValue(facts, 'kubeProxy');
+    if (kubeProxy === null) return unknownBecause(facts, ['kubeProxy']);
+    const evidence = factEvidence(facts, 'kubeProxy');
+    if (kubeProxy.replacedBy !== null || !kubeProxy.present) {
+      return {
+        status: 'not-applicable',
+        evidence,
+        recommendation: 'kube-proxy does not route Services here.',
+      };
+    }
+    if (kubeProxy.mode === 'ipvs' || kubeProxy.mode === 'nftables') {
+      return {
+        status: 'pass',
+        evidence,
+        recommendation: `kube-proxy runs in ${kubeProxy.mode} mode, which does not slow down linearly with Services.`,
+      };
+    }
+    const services = factValue(facts, 'services');
+    if (services === null) return unknownBecause(facts, ['services']);
+    const all = [...evidence, ...factEvidence(facts, 'services')];
+    if (services < IPTABLES_SERVICE_THRESHOLD) {
+      return {
+        status: 'pass',
+        evidence: all,
+        recommendation: `${services} Services is below the ~1,000 where iptables routing starts to cost; replace kube-proxy before the cluster grows there.`,
+      };
+    }
+    if (kubeProxy.mode === null) return unknownBecause(
+      { kubeProxy: { value: null, evidence, reason: 'kube-proxy mode not readable' } },
+      ['kubeProxy'],
+    );
+    if (context.requirements.includes('iptables-tooling')) {
+      return {
+        status: 'warn',
+        evidence: all,
+        recommendation: `${services} Services routed by iptables-mode kube-proxy${cite(evidence)}. The iptables-tooling dependency keeps kube-proxy; plan to retire that dependency, because latency grows with every Service.`,
+      };
+    }
+    const cni = factValue(facts, 'cni');
+    const fix =
+      cni === 'calico'
+        ? "Switch Calico to its eBPF dataplane, which takes over Service routing; until then run kube-proxy in nftables mode"
+        : cni === 'cilium'
+          ? 'Turn on Cilium kube-proxy replacement and remove kube-proxy'
+          : 'Replace kube-proxy (Cilium, or Calico eBPF); until then run it in nftables mode';
+    return {
+      status: 'fail',
+      evidence: all,
+      recommendation: `${services} Services are routed by iptables-mode kube-proxy${cite(evidence)}: every connection walks rule chains that grow with each Service. ${fix}.`,
+    };
+  },
+};

@@ -1,0 +1,3 @@
+export { meshNeed } from './need';
+export { meshChoice } from './choice';
+export { meshMtls } from './mtls';

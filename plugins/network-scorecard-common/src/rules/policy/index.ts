@@ -1,0 +1,1 @@
+export { policyEnforced } from './enforced';

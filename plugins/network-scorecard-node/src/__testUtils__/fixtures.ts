@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { KubeObject } from '../reader/types';
+
+/** The shared upstream fixtures (read-only; see their PROVENANCE.md files). */
+export const UPSTREAM = resolve(__dirname, '../../../../../shared/fixtures/upstream');
+
+/** Every object of a fixture file: YAML documents or a JSON List, Lists flattened. */
+export function fixtureObjects(path: string): KubeObject[] {
+  const text = readFileSync(resolve(UPSTREAM, path), 'utf8');
+  const docs = parseAllDocuments(text);
+  const values = (Array.isArray(docs) ? docs : [docs]).map(d => d.toJS()).filter(Boolean);
+  return values.flatMap(flatten);
+}
+
+function flatten(value: Record<string, unknown>): KubeObject[] {
+  if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
+    const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -4);
+    return (value.items as Record<string, unknown>[]).flatMap(item =>
+      flatten({ kind: itemKind, apiVersion: value.apiVersion, ...item }),
+    );
+  }
+  return [value as unknown as KubeObject];
+}
+
+/** Objects of several fixtures, optionally with a namespace set on those that lack one. */
+export function fixtures(...paths: string[]): KubeObject[] {
+  return paths.flatMap(p => fixtureObjects(p));
+}
+
+export function withNamespace(objects: KubeObject[], namespace: string): KubeObject[] {
+  return objects.map(o => (o.metadata.namespace ? o : { ...o, metadata: { ...o.metadata, namespace } }));
+}
+
+/** A minimal object for tests. */
+export function object(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace?: string,
+  rest: Record<string, unknown> = {},
+): KubeObject {
+  return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) }, ...rest };
+}

@@ -1,0 +1,134 @@
+import { setupServer } from 'msw/node';
+import { rest } from 'msw';
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import { NetworkScorecardClient } from './NetworkScorecardClient';
+import { reports, summaries } from '../__fixtures__/reports';
+
+const baseUrl = 'http://backstage.test/api/network-scorecard';
+
+describe('NetworkScorecardClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new NetworkScorecardClient({
+    discoveryApi: { getBaseUrl: async () => baseUrl },
+    fetchApi: new MockFetchApi(),
+  });
+
+  it('lists clusters', async () => {
+    server.use(
+      rest.get(`${baseUrl}/clusters`, (_req, res, ctx) =>
+        res(ctx.json({ items: [summaries['prod-eu-1']] })),
+      ),
+    );
+    const list = await client.listClusters();
+    expect(list.items.map(i => i.name)).toEqual(['prod-eu-1']);
+    expect(list.items[0].lastScan?.grade).toBe(reports['prod-eu-1'].grade);
+  });
+
+  it('encodes the cluster name and parses the report', async () => {
+    let path = '';
+    server.use(
+      rest.get(`${baseUrl}/clusters/:name`, (req, res, ctx) => {
+        path = req.url.pathname;
+        return res(ctx.json(reports['prod-us-1']));
+      }),
+    );
+    const report = await client.getClusterReport('prod us/1');
+    expect(path).toBe('/api/network-scorecard/clusters/prod%20us%2F1');
+    expect(report.checks).toEqual(reports['prod-us-1'].checks);
+  });
+
+  it('passes the history limit', async () => {
+    let limit: string | null = null;
+    server.use(
+      rest.get(`${baseUrl}/clusters/prod-eu-1/history`, (req, res, ctx) => {
+        limit = req.url.searchParams.get('limit');
+        return res(ctx.json({ cluster: 'prod-eu-1', items: [] }));
+      }),
+    );
+    await client.getClusterHistory('prod-eu-1', { limit: 30 });
+    expect(limit).toBe('30');
+  });
+
+  it('asks for an entity by its ref', async () => {
+    let entityRef: string | null = null;
+    server.use(
+      rest.get(`${baseUrl}/entity`, (req, res, ctx) => {
+        entityRef = req.url.searchParams.get('entityRef');
+        return res(ctx.json({ entityRef, clusters: [] }));
+      }),
+    );
+    const response = await client.getEntityReport('component:default/checkout');
+    expect(entityRef).toBe('component:default/checkout');
+    expect(response.clusters).toEqual([]);
+  });
+
+  it('posts an acknowledgement as JSON', async () => {
+    let body: unknown;
+    server.use(
+      rest.post(
+        `${baseUrl}/clusters/prod-eu-1/acknowledgements`,
+        async (req, res, ctx) => {
+          body = await req.json();
+          return res(
+            ctx.status(201),
+            ctx.json({
+              cluster: 'prod-eu-1',
+              antiPatternId: 'ap.global-l7-visibility',
+              acknowledgement: {
+                by: 'user:default/jo',
+                reason: 'r',
+                at: '2026-11-20T10:00:00.000Z',
+                expiresAt: '2027-01-31T23:59:59.000Z',
+              },
+            }),
+          );
+        },
+      ),
+    );
+    const request = {
+      antiPatternId: 'ap.global-l7-visibility',
+      reason: 'r',
+      expiresAt: '2027-01-31T23:59:59.000Z',
+    };
+    const response = await client.acknowledgeAntiPattern('prod-eu-1', request);
+    expect(body).toEqual(request);
+    expect(response.acknowledgement.by).toBe('user:default/jo');
+  });
+
+  it('posts a scan', async () => {
+    server.use(
+      rest.post(`${baseUrl}/clusters/dev-flannel/scan`, (_req, res, ctx) =>
+        res(ctx.json(reports['dev-flannel'])),
+      ),
+    );
+    await expect(client.scanCluster('dev-flannel')).resolves.toMatchObject({
+      cluster: 'dev-flannel',
+    });
+  });
+
+  it('throws a ResponseError with the backend error on 404', async () => {
+    server.use(
+      rest.get(`${baseUrl}/clusters/nope`, (_req, res, ctx) =>
+        res(
+          ctx.status(404),
+          ctx.json({
+            error: { name: 'NotFoundError', message: 'No cluster named nope' },
+            request: {
+              method: 'GET',
+              url: '/api/network-scorecard/clusters/nope',
+            },
+            response: { statusCode: 404 },
+          }),
+        ),
+      ),
+    );
+    const error = await client.getClusterReport('nope').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(404);
+    expect(error.body.error.name).toBe('NotFoundError');
+    expect(error.body.error.message).toBe('No cluster named nope');
+  });
+});

@@ -1,0 +1,2 @@
+export { AcknowledgeDialog, expiryOf } from './AcknowledgeDialog';
+export type { AcknowledgeDialogProps } from './AcknowledgeDialog';

@@ -1,0 +1,2 @@
+export { AntiPatternChecklist } from './AntiPatternChecklist';
+export type { AntiPatternChecklistProps } from './AntiPatternChecklist';

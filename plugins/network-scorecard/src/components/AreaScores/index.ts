@@ -1,0 +1,2 @@
+export { AreaScores } from './AreaScores';
+export type { AreaScoresProps } from './AreaScores';

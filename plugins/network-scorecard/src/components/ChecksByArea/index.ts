@@ -1,0 +1,1 @@
+export { ChecksByArea } from './ChecksByArea';

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Box, Button, Tooltip, Typography } from '@material-ui/core';
+import { EntityClusterReport } from '@network-scorecard/common';
+import { CheckItem, EvidenceList } from '../CheckItem';
+import { GradeBadge } from '../GradeBadge';
+import { LastErrorNotice } from '../LastErrorNotice';
+import { ReportLinks } from '../ReportLinks';
+import { ReportStatusNotice } from '../ReportStatusNotice';
+import { ScanTime } from '../ScanTime';
+import { StatusLabel } from '../StatusLabel';
+import { formatPercent, formatScore, plural } from '../../utils/format';
+import { needsAttention, sortChecksBySeverity } from '../../utils/status';
+
+/** One cluster in the entity card: grade, what needs attention, detected anti-patterns, links. */
+export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
+  const { cluster, report, namespace } = item;
+  const [showPassing, setShowPassing] = useState(false);
+  const checks = report ? sortChecksBySeverity(report.checks) : [];
+  const attention = checks.filter(needsAttention);
+  const rest = checks.filter(check => !needsAttention(check));
+  const detected =
+    report?.antiPatterns.filter(ap => ap.status === 'detected') ?? [];
+
+  return (
+    <Box mb={2} data-testid={`cluster-${cluster.name}`}>
+      <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+        <GradeBadge
+          grade={report?.grade ?? null}
+          score={report?.score}
+          coverage={report?.coverage}
+          size="large"
+          testId={`grade-${cluster.name}`}
+        />
+        <Box>
+          <Typography variant="h6">{cluster.title || cluster.name}</Typography>
+          {report ? (
+            <Typography variant="body2" color="textSecondary" component="div">
+              <Tooltip title="Area scores of the last scan, weighted by area">
+                <span>
+                  {report.score === null
+                    ? 'not graded'
+                    : formatScore(report.score)}
+                </span>
+              </Tooltip>
+              {' · '}
+              <Tooltip title="Share of applicable checks whose status could be judged from what the scan read">
+                <span>{formatPercent(report.coverage)} coverage</span>
+              </Tooltip>
+              {' · '}
+              <ScanTime at={report.scannedAt} />
+            </Typography>
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              not scanned yet
+            </Typography>
+          )}
+        </Box>
+      </Box>
+      {cluster.lastError && (
+        <Box mt={1}>
+          <LastErrorNotice
+            lastError={cluster.lastError}
+            hasReport={report !== null}
+          />
+        </Box>
+      )}
+      {report && (
+        <>
+          <Box mt={1}>
+            <ReportStatusNotice status={report.status} errors={report.errors} />
+          </Box>
+          {attention.map(check => (
+            <CheckItem key={check.id} check={check} />
+          ))}
+          {rest.length > 0 && (
+            <Button size="small" onClick={() => setShowPassing(!showPassing)}>
+              {showPassing
+                ? 'Hide passing checks'
+                : `Show ${plural(
+                    rest.length,
+                    'passing or not applicable check',
+                  )}`}
+            </Button>
+          )}
+          {showPassing &&
+            rest.map(check => <CheckItem key={check.id} check={check} />)}
+          {detected.length > 0 && (
+            <Box mt={1}>
+              <Typography variant="subtitle2">
+                Anti-patterns detected
+              </Typography>
+              {detected.map(ap => (
+                <Box key={ap.id} py={0.5}>
+                  <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                    <StatusLabel
+                      status={ap.acknowledged ? 'acknowledged' : 'detected'}
+                    />
+                    <Typography variant="body2">{ap.title}</Typography>
+                  </Box>
+                  <Typography variant="caption" color="textSecondary">
+                    {ap.lesson}
+                  </Typography>
+                  <EvidenceList evidence={ap.evidence} />
+                </Box>
+              ))}
+            </Box>
+          )}
+          <Box mt={1}>
+            <ReportLinks links={report.links} namespace={namespace} />
+          </Box>
+        </>
+      )}
+    </Box>
+  );
+};

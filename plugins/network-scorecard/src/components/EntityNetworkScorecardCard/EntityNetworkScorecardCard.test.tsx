@@ -1,0 +1,179 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityClusterReport } from '@network-scorecard/common';
+import { NetworkScorecardApi, networkScorecardApiRef } from '../../api';
+import { fakeNetworkScorecardApi } from '../../__fixtures__/fakeApi';
+import { backendError } from '../../__fixtures__/errors';
+import { neverScanned, reports, summaries } from '../../__fixtures__/reports';
+import { EntityNetworkScorecardCard } from './EntityNetworkScorecardCard';
+
+const checkout: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    annotations: { 'backstage.io/kubernetes-namespace': 'checkout' },
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'team-payments',
+    dependsOn: ['resource:prod-us-1'],
+  },
+};
+
+function related(
+  name: string,
+  namespace: string | null = 'checkout',
+): EntityClusterReport {
+  return { cluster: summaries[name], report: reports[name], namespace };
+}
+
+function render(api: NetworkScorecardApi, entity: Entity = checkout) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[networkScorecardApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityNetworkScorecardCard />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+function withClusters(clusters: EntityClusterReport[]) {
+  return fakeNetworkScorecardApi({
+    getEntityReport: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      clusters,
+    })),
+  });
+}
+
+describe('EntityNetworkScorecardCard', () => {
+  it('asks for the entity by its ref and shows the grade of its cluster', async () => {
+    const api = withClusters([related('prod-us-1')]);
+    await render(api);
+
+    const card = await screen.findByTestId('network-scorecard-card');
+    expect(within(card).getByText('Network scorecard')).toBeInTheDocument();
+    expect(await screen.findByTestId('grade-prod-us-1')).toHaveTextContent(
+      reports['prod-us-1'].grade,
+    );
+    expect(api.getEntityReport).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+    expect(
+      screen.getByText(
+        `${Math.round(reports['prod-us-1'].coverage * 100)} % coverage`,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('lists failing checks before passing ones', async () => {
+    await render(withClusters([related('prod-us-1')]));
+
+    const failing = reports['prod-us-1'].checks.find(c => c.status === 'fail')!;
+    expect(failing.id).toBe('cni.kernel');
+    const section = await screen.findByTestId('cluster-prod-us-1');
+    const shown = within(section)
+      .getAllByTestId(/^check-/)
+      .map(el => el.getAttribute('data-testid'));
+    expect(shown[0]).toBe(`check-${failing.id}`);
+    expect(
+      within(section).getByText(failing.recommendation),
+    ).toBeInTheDocument();
+    // passing checks wait behind a button
+    expect(shown).not.toContain('check-cni.production-grade');
+    expect(
+      within(section).getByRole('button', {
+        name: /passing or not applicable/,
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('links Hubble UI filtered to the entity namespace, and the Grafana dashboards', async () => {
+    await render(withClusters([related('prod-us-1')]));
+
+    const hubble = await screen.findByRole('link', {
+      name: /Hubble UI \(checkout\)/,
+    });
+    expect(hubble).toHaveAttribute(
+      'href',
+      'https://hubble.prod-us-1.example.com/?namespace=checkout',
+    );
+    expect(screen.getByRole('link', { name: /Service map/ })).toHaveAttribute(
+      'href',
+      'https://grafana.example.com/d/hubble-service-map?var-cluster=prod-us-1',
+    );
+  });
+
+  it('shows unknown checks as unknown, never as passing, and lists what could not be read', async () => {
+    await render(withClusters([related('staging-calico')]));
+
+    const unknown = reports['staging-calico'].checks.find(
+      c => c.status === 'unknown',
+    )!;
+    const item = await screen.findByTestId(`check-${unknown.id}`);
+    expect(within(item).getByText('unknown')).toBeInTheDocument();
+    expect(within(item).queryByText('pass')).not.toBeInTheDocument();
+    expect(screen.getByText(/Partial scan/)).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/cannot list resource "nodes"/).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows detected anti-patterns', async () => {
+    await render(withClusters([related('prod-eu-1')]));
+
+    const detected = reports['prod-eu-1'].antiPatterns.find(
+      a => a.status === 'detected',
+    )!;
+    expect(await screen.findByText(detected.title)).toBeInTheDocument();
+    expect(screen.getByText(detected.lesson)).toBeInTheDocument();
+  });
+
+  it('says when the latest scan attempt failed', async () => {
+    await render(withClusters([related('dev-flannel', 'checkout')]));
+
+    expect(
+      await screen.findByText(
+        /The latest scan attempt failed .*Unexpected end of JSON input/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says when a cluster was never scanned', async () => {
+    await render(
+      withClusters([
+        { cluster: neverScanned, report: null, namespace: 'checkout' },
+      ]),
+    );
+
+    expect(await screen.findByTestId('grade-prod-ap-1')).toBeInTheDocument();
+    expect(screen.getAllByText('not scanned yet').length).toBeGreaterThan(0);
+  });
+
+  it('explains how to relate an entity to a cluster when none is', async () => {
+    await render(withClusters([]));
+
+    expect(
+      await screen.findByText(
+        /This entity is not related to a Kubernetes cluster/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await backendError(403, 'NotAllowedError', 'not allowed');
+    await render(
+      fakeNetworkScorecardApi({
+        getEntityReport: jest.fn().mockRejectedValue(error),
+      }),
+    );
+
+    expect(
+      await screen.findByText(/Request failed with 403/),
+    ).toBeInTheDocument();
+  });
+});

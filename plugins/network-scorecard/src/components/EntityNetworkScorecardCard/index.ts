@@ -1,0 +1,2 @@
+export { EntityNetworkScorecardCard } from './EntityNetworkScorecardCard';
+export type { EntityNetworkScorecardCardProps } from './EntityNetworkScorecardCard';

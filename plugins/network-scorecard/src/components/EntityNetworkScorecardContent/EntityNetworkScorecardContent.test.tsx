@@ -1,0 +1,167 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { NetworkScorecardApi, networkScorecardApiRef } from '../../api';
+import { fakeNetworkScorecardApi } from '../../__fixtures__/fakeApi';
+import { backendError } from '../../__fixtures__/errors';
+import { reports, summaries } from '../../__fixtures__/reports';
+import { EntityNetworkScorecardContent } from './EntityNetworkScorecardContent';
+
+const cluster: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'prod-eu-1' },
+  spec: {
+    type: 'kubernetes-cluster',
+    lifecycle: 'production',
+    owner: 'team-platform',
+  },
+};
+
+function apiFor(name: string, overrides: Partial<NetworkScorecardApi> = {}) {
+  return fakeNetworkScorecardApi({
+    getEntityReport: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      clusters: [
+        { cluster: summaries[name], report: reports[name], namespace: null },
+      ],
+    })),
+    ...overrides,
+  });
+}
+
+function render(api: NetworkScorecardApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[networkScorecardApiRef, api]]}>
+      <EntityProvider entity={cluster}>
+        <EntityNetworkScorecardContent />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+// role queries over the whole report are slow on small CI machines
+jest.setTimeout(20_000);
+
+describe('EntityNetworkScorecardContent', () => {
+  it('shows the six areas, every check with its default and "switch when", readiness and history', async () => {
+    const api = apiFor('prod-eu-1');
+    await render(api);
+
+    expect(await screen.findByTestId('grade-prod-eu-1')).toHaveTextContent(
+      reports['prod-eu-1'].grade,
+    );
+    for (const area of [
+      'cni',
+      'kube-proxy',
+      'mesh',
+      'encryption',
+      'observability',
+      'policy',
+    ]) {
+      expect(screen.getByTestId(`area-${area}`)).toBeInTheDocument();
+    }
+    expect(
+      within(screen.getByTestId('area-cni')).getByText('100 / 100'),
+    ).toBeInTheDocument();
+    for (const check of reports['prod-eu-1'].checks) {
+      const item = screen.getByTestId(`check-${check.id}`);
+      expect(within(item).getByText(check.title)).toBeInTheDocument();
+      expect(item).toHaveTextContent(check.switchWhen);
+    }
+    const readiness = reports['prod-eu-1'].readiness[0];
+    expect(screen.getByTestId(`readiness-${readiness.id}`)).toHaveTextContent(
+      readiness.title,
+    );
+    expect(
+      await screen.findByRole('img', { name: /Score history: 30 scans/ }),
+    ).toBeInTheDocument();
+    expect(api.getClusterHistory).toHaveBeenCalledWith('prod-eu-1', {
+      limit: 90,
+    });
+  });
+
+  it('acknowledges a detected anti-pattern with a reason and an expiry date', async () => {
+    const api = apiFor('prod-eu-1');
+    await render(api);
+
+    const detected = reports['prod-eu-1'].antiPatterns.find(
+      a => a.status === 'detected',
+    )!;
+    const row = await screen.findByTestId(`anti-pattern-${detected.id}`);
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Acknowledge' }),
+    );
+
+    const dialog = await screen.findByRole('dialog');
+    const submit = within(dialog).getByRole('button', { name: 'Acknowledge' });
+    expect(submit).toBeDisabled();
+    await userEvent.click(within(dialog).getByLabelText(/Reason/));
+    await userEvent.paste(
+      'HTTP metrics stay global until the payments incident review (ADR-112)',
+    );
+    fireEvent.change(within(dialog).getByLabelText(/Expires on/), {
+      target: { value: '2099-03-31' },
+    });
+    await userEvent.click(submit);
+
+    await waitFor(() =>
+      expect(api.acknowledgeAntiPattern).toHaveBeenCalledWith('prod-eu-1', {
+        antiPatternId: detected.id,
+        reason:
+          'HTTP metrics stay global until the payments incident review (ADR-112)',
+        expiresAt: '2099-03-31T23:59:59.000Z',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(within(row).getByText('acknowledged')).toBeInTheDocument();
+    expect(
+      within(row).getByText(/Acknowledged by user:default\/guest/),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the dialog open and shows the error when the acknowledgement is refused', async () => {
+    const error = await backendError(403, 'NotAllowedError', 'not allowed');
+    const api = apiFor('prod-eu-1', {
+      acknowledgeAntiPattern: jest.fn().mockRejectedValue(error),
+    });
+    await render(api);
+
+    const detected = reports['prod-eu-1'].antiPatterns.find(
+      a => a.status === 'detected',
+    )!;
+    const row = await screen.findByTestId(`anti-pattern-${detected.id}`);
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Acknowledge' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByLabelText(/Reason/));
+    await userEvent.paste('accepted risk');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Acknowledge' }),
+    );
+
+    expect(
+      await within(dialog).findByText(/Could not acknowledge/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('scans now and reloads the report', async () => {
+    const api = apiFor('prod-eu-1');
+    await render(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Scan now/ }),
+    );
+
+    await waitFor(() =>
+      expect(api.scanCluster).toHaveBeenCalledWith('prod-eu-1'),
+    );
+    await waitFor(() => expect(api.getEntityReport).toHaveBeenCalledTimes(2));
+  });
+});

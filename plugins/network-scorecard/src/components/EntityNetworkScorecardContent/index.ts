@@ -1,0 +1,1 @@
+export { EntityNetworkScorecardContent } from './EntityNetworkScorecardContent';

@@ -1,0 +1,1 @@
+export { FleetSummaryRow } from './FleetSummaryRow';

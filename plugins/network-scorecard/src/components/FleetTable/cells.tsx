@@ -1,0 +1,114 @@
+import { Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  humanizeEntityRef,
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
+import WarningIcon from '@material-ui/icons/Warning';
+import ErrorIcon from '@material-ui/icons/Error';
+import { ScanTime } from '../ScanTime';
+import { formatAbsoluteTime } from '../../utils/format';
+import { FleetRow } from './rows';
+
+function parseRef(ref: string, defaultKind: string) {
+  try {
+    return parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cluster name, linked to its catalog entity when it has one, with config errors flagged. */
+export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
+  const entityRoute = useRouteRef(entityRouteRef);
+  const ref = row.entityRef ? parseRef(row.entityRef, 'resource') : undefined;
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+      {ref ? (
+        <Link to={entityRoute(entityRouteParams(ref))}>{row.title}</Link>
+      ) : (
+        <Tooltip title="Configured in app-config only: no catalog entity">
+          <Typography variant="body2" component="span">
+            {row.title}
+          </Typography>
+        </Tooltip>
+      )}
+      {row.configErrors.length > 0 && (
+        <Tooltip
+          title={
+            <ul style={{ margin: 0, paddingLeft: 16 }}>
+              {row.configErrors.map(error => (
+                <li key={error}>{error}</li>
+              ))}
+            </ul>
+          }
+        >
+          <WarningIcon
+            fontSize="small"
+            color="error"
+            aria-label={`${row.configErrors.length} configuration problems`}
+            data-testid={`config-errors-${row.name}`}
+          />
+        </Tooltip>
+      )}
+    </Box>
+  );
+};
+
+export const OwnerCell = ({ owner }: { owner: string | null }) => {
+  const entityRoute = useRouteRef(entityRouteRef);
+  const ref = owner ? parseRef(owner, 'group') : undefined;
+  if (!ref) return <>{owner ?? '–'}</>;
+  return (
+    <Link to={entityRoute(entityRouteParams(ref))}>
+      {humanizeEntityRef(ref, { defaultKind: 'group' })}
+    </Link>
+  );
+};
+
+/** A count with its unit and a tooltip saying where it came from. */
+export const CountCell = (props: {
+  count: number | null;
+  unit: string;
+  source: string;
+}) => {
+  if (props.count === null) return <>–</>;
+  return (
+    <Tooltip title={props.source}>
+      <span>{`${props.count} ${props.unit}`}</span>
+    </Tooltip>
+  );
+};
+
+/** Last scan time, whether it read everything, and whether a newer attempt failed. */
+export const LastScanCell = ({ row }: { row: FleetRow }) => (
+  <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+    <ScanTime at={row.scannedAt} />
+    {row.status && row.status !== 'ok' && (
+      <Tooltip
+        title={`The scan could not read ${
+          row.status === 'failed' ? 'any' : 'some'
+        } facts; open the cluster for details`}
+      >
+        <Chip size="small" label={row.status} />
+      </Tooltip>
+    )}
+    {row.lastError && (
+      <Tooltip
+        title={`Latest scan attempt failed ${formatAbsoluteTime(
+          row.lastError.at,
+        )}: ${row.lastError.message}`}
+      >
+        <ErrorIcon
+          fontSize="small"
+          color="error"
+          aria-label="latest scan attempt failed"
+          data-testid={`scan-error-${row.name}`}
+        />
+      </Tooltip>
+    )}
+  </Box>
+);

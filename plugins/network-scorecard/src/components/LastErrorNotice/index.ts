@@ -1,0 +1,1 @@
+export { LastErrorNotice } from './LastErrorNotice';

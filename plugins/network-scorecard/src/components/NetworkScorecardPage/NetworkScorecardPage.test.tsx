@@ -1,0 +1,154 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { NetworkScorecardApi, networkScorecardApiRef } from '../../api';
+import { fakeNetworkScorecardApi } from '../../__fixtures__/fakeApi';
+import { backendError } from '../../__fixtures__/errors';
+import { neverScanned, reports, summaries } from '../../__fixtures__/reports';
+import { NetworkScorecardPage } from './NetworkScorecardPage';
+
+function render(api: NetworkScorecardApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[networkScorecardApiRef, api]]}>
+      <NetworkScorecardPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('NetworkScorecardPage', () => {
+  it('shows one row per cluster with its grade from the last scan', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    for (const name of Object.keys(reports)) {
+      expect(
+        await screen.findByTestId(`fleet-grade-${name}`),
+      ).toHaveTextContent(reports[name].grade);
+    }
+    expect(
+      screen.getByText(`Clusters (${Object.keys(reports).length})`),
+    ).toBeInTheDocument();
+  });
+
+  it('links catalog clusters to their entity page and leaves config-only ones plain', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    const link = await screen.findByRole('link', { name: 'prod-eu-1' });
+    expect(link).toHaveAttribute('href', '/catalog/default/resource/prod-eu-1');
+    expect(
+      screen.queryByRole('link', { name: 'lab-edge' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('lab-edge')).toBeInTheDocument();
+  });
+
+  it('shows scores with their unit, "?" for ungraded clusters, stale scans and config errors', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    const euRow = (await screen.findByTestId('fleet-grade-prod-eu-1')).closest(
+      'tr',
+    )!;
+    expect(
+      within(euRow).getByText(
+        `${Math.round(reports['prod-eu-1'].score!)} / 100`,
+      ),
+    ).toBeInTheDocument();
+
+    expect(reports['lab-edge'].grade).toBe('?');
+    const labRow = screen.getByTestId('fleet-grade-lab-edge').closest('tr')!;
+    expect(within(labRow).getByText('not graded')).toBeInTheDocument();
+    expect(within(labRow).getByText('failed')).toBeInTheDocument();
+
+    // dev-flannel was last scanned 50 hours ago
+    const devRow = screen.getByTestId('fleet-grade-dev-flannel').closest('tr')!;
+    expect(within(devRow).getByText('stale')).toBeInTheDocument();
+    expect(
+      within(devRow).getByTestId('scan-error-dev-flannel'),
+    ).toBeInTheDocument();
+    expect(within(euRow).queryByText('stale')).not.toBeInTheDocument();
+
+    expect(
+      screen.getByTestId('config-errors-staging-calico'),
+    ).toBeInTheDocument();
+  });
+
+  it('explains the "?" grade in a tooltip', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    await userEvent.hover(await screen.findByTestId('fleet-grade-lab-edge'));
+    expect(
+      await screen.findByText(/coverage below 50 %: not graded/),
+    ).toBeInTheDocument();
+  });
+
+  it('sorts by grade, best first and ungraded last', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    await userEvent.click(await screen.findByText('Grade'));
+    const order = screen
+      .getAllByTestId(/^fleet-grade-/)
+      .map(el => el.textContent);
+    const expected = Object.values(reports)
+      .map(r => r.grade)
+      .sort((a, b) => 'ABCDF?'.indexOf(a) - 'ABCDF?'.indexOf(b));
+    expect(order).toEqual(expected);
+  });
+
+  it('shows a never-scanned cluster as not scanned yet', async () => {
+    await render(
+      fakeNetworkScorecardApi({
+        listClusters: jest.fn(async () => ({
+          items: [summaries['prod-eu-1'], neverScanned],
+        })),
+      }),
+    );
+
+    const row = (await screen.findByTestId('fleet-grade-prod-ap-1')).closest(
+      'tr',
+    )!;
+    expect(within(row).getByText('not scanned yet')).toBeInTheDocument();
+  });
+
+  it('shows fleet counts from the summary', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    expect(await screen.findByText('5 clusters')).toBeInTheDocument();
+    expect(screen.getByText('cilium: 2 clusters')).toBeInTheDocument();
+    expect(screen.getByText('flannel: 1 cluster')).toBeInTheDocument();
+  });
+
+  it('tells how to configure clusters when there are none', async () => {
+    await render(
+      fakeNetworkScorecardApi({
+        listClusters: jest.fn(async () => ({ items: [] })),
+      }),
+    );
+
+    expect(
+      await screen.findByText('No clusters to score yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/kubernetes\.clusterLocatorMethods/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/networkScorecard\.snapshots/)).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await backendError(
+      503,
+      'ServiceUnavailableError',
+      'database is starting',
+    );
+    await render(
+      fakeNetworkScorecardApi({
+        listClusters: jest.fn().mockRejectedValue(error),
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        /Request failed with 503 ServiceUnavailableError/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

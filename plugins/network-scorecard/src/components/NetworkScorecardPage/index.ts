@@ -1,0 +1,1 @@
+export { NetworkScorecardPage } from './NetworkScorecardPage';

@@ -1,0 +1,1 @@
+export { NoClusterRelated } from './NoClusterRelated';

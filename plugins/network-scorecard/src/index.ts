@@ -1,0 +1,16 @@
+/**
+ * Network Scorecard frontend: the fleet page, the entity card and the entity tab.
+ *
+ * @packageDocumentation
+ */
+export {
+  networkScorecardPlugin,
+  NetworkScorecardPage,
+  EntityNetworkScorecardCard,
+  EntityNetworkScorecardContent,
+  isNetworkScorecardAvailable,
+} from './plugin';
+export { networkScorecardApiRef, NetworkScorecardClient } from './api';
+export type { NetworkScorecardApi } from './api';
+export type { EntityNetworkScorecardCardProps } from './components/EntityNetworkScorecardCard';
+export { rootRouteRef as networkScorecardRouteRef } from './routes';
