@@ -13,6 +13,7 @@ export async function checkFleetPage(page, { check, clusters, grades, screenshot
   await page.goto(`${BASE}/network-scorecard`);
   await signInIfAsked(page);
   await check('fleet page lists every demo cluster with its grade', async () => {
+    await page.getByRole('heading', { name: /Clusters \(\d+\)/ }).waitFor({ timeout: 60_000 });
     for (const name of clusters) {
       const grade = page.getByTestId(`fleet-grade-${name}`);
       await grade.waitFor({ timeout: 60_000 });
@@ -34,7 +35,21 @@ export async function checkEntityCard(page, { check, grades, screenshots }) {
       await card.waitFor({ timeout: 60_000 });
       const shown = (await page.getByTestId(`grade-${name}`).first().innerText()).trim();
       if (!shown.startsWith(grades[name])) throw new Error(`card shows "${shown}", API says "${grades[name]}"`);
+      const broken = await page.getByText(/NotImplementedError|Error in catalog/).count();
+      if (broken > 0) throw new Error('the entity page shows an error panel');
     });
     await page.screenshot({ path: resolve(screenshots, `entity-${name}.png`), fullPage: true });
   }
+}
+
+export async function checkComponentCard(page, { check, grades, screenshots }) {
+  await page.goto(`${BASE}/catalog/default/component/checkout-api`);
+  await check('a service page shows its cluster\'s grade and a Hubble link filtered to its namespace', async () => {
+    await page.getByTestId('network-scorecard-card').waitFor({ timeout: 60_000 });
+    const shown = (await page.getByTestId('grade-prod-eu-1').first().innerText()).trim();
+    if (!shown.startsWith(grades['prod-eu-1'])) throw new Error(`card shows "${shown}" for prod-eu-1`);
+    const hubble = await page.getByRole('link', { name: /Hubble UI/ }).first().getAttribute('href');
+    if (!hubble?.includes('namespace=checkout')) throw new Error(`Hubble link is ${hubble}`);
+  });
+  await page.screenshot({ path: resolve(screenshots, 'component-checkout-api.png'), fullPage: true });
 }

@@ -29,3 +29,5 @@ export type {
 export * from './extensions/rulesExtensionPoint';
 export { contextFromEntity, SCORECARD_ANNOTATIONS } from './entity/contextFromEntity';
 export type { EntityContext } from './entity/contextFromEntity';
+export { runCli } from './cli';
+export type { CliIo } from './cli';

@@ -22,8 +22,9 @@ function demoCatalog(): CatalogClusterView {
   };
 }
 
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
 async function setup(collector: FactCollector, concurrency = 2) {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const knex = await databases.init('SQLITE_3');
   await knex.migrate.latest({ directory: DatabaseScanStore.migrationsDirectory() });
   const store = new DatabaseScanStore(knex);

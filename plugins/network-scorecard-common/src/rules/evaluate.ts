@@ -37,6 +37,11 @@ function collectionStatus(facts: ClusterFacts, errors: ReportError[]): ReportSta
   return anyKnown ? 'partial' : 'failed';
 }
 
+/** Rules may cite one object twice (one fact, two uses); the report lists it once. */
+function unique(lines: string[]): string[] {
+  return lines.length < 2 ? lines : [...new Set(lines)];
+}
+
 function activeAcknowledgement(
   ack: Acknowledgement | undefined,
   now: string,
@@ -63,7 +68,7 @@ export function evaluateCluster(input: EvaluationInput, ruleset: Ruleset): Clust
       weight: rule.weight,
       status: result.status,
       points: checkPoints(result.status, rule.weight),
-      evidence: result.evidence,
+      evidence: unique(result.evidence),
       recommendation: result.recommendation,
       default: rule.default,
       switchWhen: rule.switchWhen,
@@ -77,7 +82,7 @@ export function evaluateCluster(input: EvaluationInput, ruleset: Ruleset): Clust
       id: rule.id,
       title: rule.title,
       status: result.status,
-      evidence: result.evidence,
+      evidence: unique(result.evidence),
       lesson: rule.lesson,
       acknowledged: result.status === 'detected' ? ack : null,
     };

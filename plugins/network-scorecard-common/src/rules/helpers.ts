@@ -142,3 +142,8 @@ export function listNames(names: string[], max = 5): string {
   const shown = unique.slice(0, max).join(', ');
   return unique.length > max ? `${shown} and ${unique.length - max} more` : shown;
 }
+
+/** The evidence of several facts, each line once. */
+export function evidenceOf(facts: ClusterFacts, ...ids: FactId[]): string[] {
+  return [...new Set(ids.flatMap(id => facts[id]?.evidence ?? []))];
+}

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { collectFacts } from '../collect/collectFacts';
+import { SnapshotReader } from '../reader/SnapshotReader';
 import { KubeObject } from '../reader/types';
 
 /** The shared upstream fixtures (read-only; see their PROVENANCE.md files). */
@@ -42,4 +44,22 @@ export function object(
   rest: Record<string, unknown> = {},
 ): KubeObject {
   return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) }, ...rest };
+}
+
+/** The facts the collector reads from these objects (as a dump). */
+export async function factsOf(objects: KubeObject[]) {
+  return (await collectFacts(new SnapshotReader(objects))).facts;
+}
+
+/** A copy of an object with changes merged in at the top level of metadata/spec/data. */
+export function patched(o: KubeObject, change: (copy: any) => void): KubeObject {
+  const copy = JSON.parse(JSON.stringify(o));
+  change(copy);
+  return copy;
+}
+
+export function find(objects: KubeObject[], kind: string, name: string): KubeObject {
+  const found = objects.find(o => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`fixture has no ${kind} ${name}`);
+  return found;
 }

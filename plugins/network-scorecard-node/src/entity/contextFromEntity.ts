@@ -43,7 +43,7 @@ export interface EntityContext {
 function httpUrl(value: string): string | undefined {
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined;
   } catch {
     return undefined;
   }

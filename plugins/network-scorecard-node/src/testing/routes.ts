@@ -69,10 +69,7 @@ function resource(store: ObjectStore, group: string, version: string, rest: stri
   let namespace: string | undefined;
   let tail = rest;
   // namespaces/<ns>/<plural>[/<name>]; "namespaces/<name>" alone is the Namespace object
-  if (rest[0] === 'namespaces' && group === '' && rest.length >= 3) {
-    namespace = rest[1];
-    tail = rest.slice(2);
-  } else if (rest[0] === 'namespaces' && group !== '' && rest.length >= 3) {
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
     namespace = rest[1];
     tail = rest.slice(2);
   }

@@ -69,8 +69,9 @@ export function cilium(files: string[], options: CiliumOptions = {}): CniParts {
   const relay = workload(files, 'Deployment', 'hubble-relay');
   const ui = workload(files, 'Deployment', 'hubble-ui');
   const metrics = (data['hubble-metrics'] ?? '').split(/\s+/).filter(Boolean);
-  const wireguard = data['enable-wireguard'] === 'true';
-  const ipsec = data['enable-ipsec'] === 'true';
+  let encryption: 'wireguard' | 'ipsec' | 'none' = 'none';
+  if (data['enable-wireguard'] === 'true') encryption = 'wireguard';
+  else if (data['enable-ipsec'] === 'true') encryption = 'ipsec';
 
   const facts: ClusterFacts = {
     cni: { value: 'cilium', evidence: [`${agentRef}: image ${img}`] },
@@ -91,7 +92,7 @@ export function cilium(files: string[], options: CiliumOptions = {}): CniParts {
       ],
     },
     encryption: {
-      value: wireguard ? 'wireguard' : ipsec ? 'ipsec' : 'none',
+      value: encryption,
       evidence: [key('enable-wireguard'), key('enable-ipsec')],
     },
     bgp: {

@@ -11,7 +11,7 @@ import {
   NodesFact,
 } from '../../facts';
 import { Replacement } from './cni';
-import { dig, image, K8sObject, load, loadJson, must, ofKind, ref } from './upstream';
+import { dig, image, K8sObject, load, loadJson, must, ofKind, ref, versionOf } from './upstream';
 
 function kernelBelow510(kernel: string): boolean {
   const [major, minor] = kernel.split(/[.-]/).map(Number);
@@ -108,7 +108,7 @@ export function istio(options: IstioOptions): ClusterFacts {
   const tracingNs = options.tracingNamespace ?? 'default';
   const mesh: MeshName = options.ambient ? 'istio-ambient' : 'istio-sidecar';
   const all: MeshName[] = options.ambient && injected.length > 0 ? ['istio-ambient', 'istio-sidecar'] : [mesh];
-  const version = istiod.metadata.labels?.['app.kubernetes.io/version'] ?? null;
+  const version = versionOf(image(istiod));
   const meshEvidence = [
     `${ref(istiod)}: image ${image(istiod)}`,
     ...(options.ambient ? [`${ref(ztunnel)}: present`] : ['DaemonSet istio-system/ztunnel: not found']),

@@ -4,6 +4,8 @@
  */
 import fs from 'fs';
 import path from 'path';
+// Test-only helper (never imported from src/index.ts), so a devDependency is right here.
+// eslint-disable-next-line @backstage/no-undeclared-imports
 import { parseAllDocuments } from 'yaml';
 
 export const UPSTREAM =

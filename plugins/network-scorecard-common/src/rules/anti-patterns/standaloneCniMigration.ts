@@ -1,9 +1,9 @@
-import { factEvidence } from '../../facts';
 import { AntiPatternRule } from '../types';
 import {
   antiPatternUnknown,
   catalog,
   cniSet,
+  evidenceOf,
   isCniMigration,
   refreshState,
 } from '../helpers';
@@ -17,7 +17,7 @@ export const apStandaloneCniMigration: AntiPatternRule = {
   evaluate(facts, context) {
     const all = cniSet(facts);
     if (all === null) return antiPatternUnknown(facts, ['cni', 'cni.all']);
-    const evidence = [...factEvidence(facts, 'cni'), ...factEvidence(facts, 'cni.all')];
+    const evidence = evidenceOf(facts, 'cni', 'cni.all');
     if (!isCniMigration(all)) return { status: 'clear', evidence };
     const refresh = refreshState(context);
     if (refresh === 'planned') {

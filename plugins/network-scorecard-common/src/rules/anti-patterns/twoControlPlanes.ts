@@ -1,6 +1,6 @@
 import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
-import { antiPatternUnknown, catalog } from '../helpers';
+import { antiPatternUnknown, catalog, evidenceOf } from '../helpers';
 import { isIstio } from '../mesh/capabilities';
 
 /**
@@ -18,7 +18,7 @@ export const apTwoControlPlanes: AntiPatternRule = {
     const meshAll = factValue(facts, 'mesh.all');
     if (mesh === null) return antiPatternUnknown(facts, ['mesh']);
     const meshes = meshAll === null ? [mesh] : [mesh, ...meshAll];
-    const evidence = [...factEvidence(facts, 'mesh'), ...factEvidence(facts, 'mesh.all')];
+    const evidence = evidenceOf(facts, 'mesh', 'mesh.all');
     if (!meshes.some(isIstio)) {
       // Istio may hide among meshes we could not list.
       return meshAll === null

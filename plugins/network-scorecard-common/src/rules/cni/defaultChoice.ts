@@ -6,6 +6,7 @@ import {
   cite,
   cniLabel,
   cniSet,
+  evidenceOf,
   isCniMigration,
   plural,
   refreshState,
@@ -27,7 +28,7 @@ export const cniDefaultChoice: CheckRule = {
     const cni = factValue(facts, 'cni');
     const all = cniSet(facts);
     if (cni === null || all === null) return unknownBecause(facts, ['cni', 'cni.all']);
-    const evidence = [...factEvidence(facts, 'cni'), ...factEvidence(facts, 'cni.all')];
+    const evidence = evidenceOf(facts, 'cni', 'cni.all');
 
     if (isCniMigration(all)) {
       const refresh = refreshState(context);

@@ -1,6 +1,6 @@
 import { factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
-import { plural, unknownBecause } from '../helpers';
+import { cniLabel, evidenceOf, plural, unknownBecause } from '../helpers';
 
 /** @public */
 export const cniWindows: CheckRule = {
@@ -27,14 +27,14 @@ export const cniWindows: CheckRule = {
     const cni = factValue(facts, 'cni');
     if (cni === null) return unknownBecause(facts, ['cni']);
     const why = windows > 0 ? plural(windows, 'Windows node') : 'requirement windows-nodes';
-    const evidence = [...factEvidence(facts, 'nodes'), ...factEvidence(facts, 'cni')];
+    const evidence = evidenceOf(facts, 'nodes', 'cni');
     if (cni === 'calico') {
       return { status: 'pass', evidence, recommendation: `Calico serves the ${why}; keep it.` };
     }
     return {
       status: 'fail',
       evidence,
-      recommendation: `${why} but the CNI is ${cni}. Windows nodes need Calico: move the cluster to Calico or keep Windows workloads on a separate Calico cluster.`,
+      recommendation: `${why} but the CNI is ${cniLabel(cni)}. Windows nodes need Calico: move the cluster to Calico or keep Windows workloads on a separate Calico cluster.`,
     };
   },
 };

@@ -1,9 +1,15 @@
-import { factEvidence, factValue } from '../../facts';
+import { CniName, factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
 import { cite, unknownBecause } from '../helpers';
 
 /** Where iptables Service routing starts to cost, per the framework. */
 export const IPTABLES_SERVICE_THRESHOLD = 1000;
+
+const FIX: Partial<Record<CniName, string>> = {
+  calico: 'Switch Calico to its eBPF dataplane, which takes over Service routing; until then run kube-proxy in nftables mode',
+  cilium: 'Turn on Cilium kube-proxy replacement and remove kube-proxy',
+  other: 'Replace kube-proxy (Cilium, or Calico eBPF); until then run it in nftables mode',
+};
 
 /** @public */
 export const kubeProxyScale: CheckRule = {
@@ -54,13 +60,7 @@ export const kubeProxyScale: CheckRule = {
         recommendation: `${services} Services routed by iptables-mode kube-proxy${cite(evidence)}. The iptables-tooling dependency keeps kube-proxy; plan to retire that dependency, because latency grows with every Service.`,
       };
     }
-    const cni = factValue(facts, 'cni');
-    const fix =
-      cni === 'calico'
-        ? "Switch Calico to its eBPF dataplane, which takes over Service routing; until then run kube-proxy in nftables mode"
-        : cni === 'cilium'
-          ? 'Turn on Cilium kube-proxy replacement and remove kube-proxy'
-          : 'Replace kube-proxy (Cilium, or Calico eBPF); until then run it in nftables mode';
+    const fix = FIX[factValue(facts, 'cni') ?? 'other'] ?? FIX.other;
     return {
       status: 'fail',
       evidence: all,

@@ -35,7 +35,7 @@ export const observabilityDashboards: CheckRule = {
       return {
         status: 'warn',
         evidence,
-        recommendation: `${DASHBOARD_IDS.length - missing.length} of the four dashboards are linked; missing: ${names}. ${how}.`,
+        recommendation: `${DASHBOARD_IDS.length - missing.length} of the four dashboards ${DASHBOARD_IDS.length - missing.length === 1 ? 'is' : 'are'} linked; missing: ${names}. ${how}.`,
       };
     }
     return {

@@ -43,8 +43,8 @@ function policies(facts: ClusterFacts): ReadinessFinding {
   if (fact === null) return { unknown: 'policies' };
   return fact.calicoGlobal > 0
     ? {
-        blocker: `${plural(fact.calicoGlobal, 'Calico GlobalNetworkPolicy')} to translate (CiliumClusterwideNetworkPolicy has no tiers or order)`,
-        step: `Translate the ${plural(fact.calicoGlobal, 'GlobalNetworkPolicy')} into CiliumClusterwideNetworkPolicy and test them in audit mode`,
+        blocker: `${fact.calicoGlobal} Calico GlobalNetworkPolicy object(s) to translate (CiliumClusterwideNetworkPolicy has no tiers or order)`,
+        step: `Translate the ${fact.calicoGlobal} GlobalNetworkPolicy object(s) into CiliumClusterwideNetworkPolicy and test them in audit mode`,
       }
     : {};
 }

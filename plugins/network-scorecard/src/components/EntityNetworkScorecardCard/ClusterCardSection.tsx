@@ -11,13 +11,27 @@ import { StatusLabel } from '../StatusLabel';
 import { formatPercent, formatScore, plural } from '../../utils/format';
 import { needsAttention, sortChecksBySeverity } from '../../utils/status';
 
+const MAX_SHOWN = 5;
+
+function moreLabel(hidden: number, needingAttention: number): string {
+  const passing = hidden - needingAttention;
+  const parts = [
+    needingAttention > 0 ? `${needingAttention} more to look at` : '',
+    passing > 0 ? `${passing} passing or not applicable` : '',
+  ].filter(Boolean);
+  return `Show ${plural(hidden, 'more check')} (${parts.join(', ')})`;
+}
+
 /** One cluster in the entity card: grade, what needs attention, detected anti-patterns, links. */
 export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
   const { cluster, report, namespace } = item;
-  const [showPassing, setShowPassing] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const checks = report ? sortChecksBySeverity(report.checks) : [];
+  // a card shows the top recommendations; the rest is one click away
   const attention = checks.filter(needsAttention);
-  const rest = checks.filter(check => !needsAttention(check));
+  const shown = attention.slice(0, MAX_SHOWN);
+  const hidden = checks.slice(shown.length);
+  const hiddenAttention = attention.length - shown.length;
   const detected =
     report?.antiPatterns.filter(ap => ap.status === 'detected') ?? [];
 
@@ -69,21 +83,18 @@ export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
           <Box mt={1}>
             <ReportStatusNotice status={report.status} errors={report.errors} />
           </Box>
-          {attention.map(check => (
+          {shown.map(check => (
             <CheckItem key={check.id} check={check} />
           ))}
-          {rest.length > 0 && (
-            <Button size="small" onClick={() => setShowPassing(!showPassing)}>
-              {showPassing
-                ? 'Hide passing checks'
-                : `Show ${plural(
-                    rest.length,
-                    'passing or not applicable check',
-                  )}`}
+          {hidden.length > 0 && (
+            <Button size="small" onClick={() => setShowAll(!showAll)}>
+              {showAll
+                ? 'Show fewer checks'
+                : moreLabel(hidden.length, hiddenAttention)}
             </Button>
           )}
-          {showPassing &&
-            rest.map(check => <CheckItem key={check.id} check={check} />)}
+          {showAll &&
+            hidden.map(check => <CheckItem key={check.id} check={check} />)}
           {detected.length > 0 && (
             <Box mt={1}>
               <Typography variant="subtitle2">

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -111,10 +112,21 @@ describe('EntityNetworkScorecardCard', () => {
   it('shows unknown checks as unknown, never as passing, and lists what could not be read', async () => {
     await render(withClusters([related('staging-calico')]));
 
-    const unknown = reports['staging-calico'].checks.find(
-      c => c.status === 'unknown',
-    )!;
-    const item = await screen.findByTestId(`check-${unknown.id}`);
+    const report = reports['staging-calico'];
+    const attention = report.checks.filter(c =>
+      ['fail', 'warn', 'unknown'].includes(c.status),
+    );
+    expect(attention.length).toBeGreaterThan(5);
+    const section = await screen.findByTestId('cluster-staging-calico');
+    expect(within(section).getAllByTestId(/^check-/)).toHaveLength(5);
+    await userEvent.click(
+      within(section).getByRole('button', {
+        name: new RegExp(`${attention.length - 5} more to look at`),
+      }),
+    );
+
+    const unknown = report.checks.find(c => c.status === 'unknown')!;
+    const item = within(section).getByTestId(`check-${unknown.id}`);
     expect(within(item).getByText('unknown')).toBeInTheDocument();
     expect(within(item).queryByText('pass')).not.toBeInTheDocument();
     expect(screen.getByText(/Partial scan/)).toBeInTheDocument();

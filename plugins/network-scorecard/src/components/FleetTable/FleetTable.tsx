@@ -15,7 +15,7 @@ const scoreSource = (row: FleetRow) =>
 const columns: TableColumn<FleetRow>[] = [
   {
     title: 'Cluster',
-    field: 'title',
+    field: 'name',
     highlight: true,
     render: row => <ClusterNameCell row={row} />,
   },
@@ -68,7 +68,7 @@ const columns: TableColumn<FleetRow>[] = [
       <CountCell
         count={row.antiPatterns}
         unit="detected"
-        source="Anti-patterns with status detected in the last scan (acknowledged ones included)"
+        source="Anti-patterns detected in the last scan and not acknowledged"
       />
     ),
   },

@@ -21,21 +21,28 @@ function parseRef(ref: string, defaultKind: string) {
   }
 }
 
-/** Cluster name, linked to its catalog entity when it has one, with config errors flagged. */
+/** Cluster name (and catalog title), linked to its catalog entity when it has one, with config errors flagged. */
 export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
   const entityRoute = useRouteRef(entityRouteRef);
   const ref = row.entityRef ? parseRef(row.entityRef, 'resource') : undefined;
   return (
     <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-      {ref ? (
-        <Link to={entityRoute(entityRouteParams(ref))}>{row.title}</Link>
-      ) : (
-        <Tooltip title="Configured in app-config only: no catalog entity">
-          <Typography variant="body2" component="span">
+      <Box>
+        {ref ? (
+          <Link to={entityRoute(entityRouteParams(ref))}>{row.name}</Link>
+        ) : (
+          <Tooltip title="Configured in app-config only: no catalog entity">
+            <Typography variant="body2" component="span">
+              {row.name}
+            </Typography>
+          </Tooltip>
+        )}
+        {row.title !== row.name && (
+          <Typography variant="caption" color="textSecondary" component="div">
             {row.title}
           </Typography>
-        </Tooltip>
-      )}
+        )}
+      </Box>
       {row.configErrors.length > 0 && (
         <Tooltip
           title={

@@ -32,7 +32,14 @@ describe('NetworkScorecardPage', () => {
   });
 
   it('links catalog clusters to their entity page and leaves config-only ones plain', async () => {
-    await render(fakeNetworkScorecardApi());
+    const titled = { ...summaries['prod-eu-1'], title: 'Production EU 1' };
+    await render(
+      fakeNetworkScorecardApi({
+        listClusters: jest.fn(async () => ({
+          items: [titled, summaries['lab-edge']],
+        })),
+      }),
+    );
 
     const link = await screen.findByRole('link', { name: 'prod-eu-1' });
     expect(link).toHaveAttribute('href', '/catalog/default/resource/prod-eu-1');
@@ -40,6 +47,7 @@ describe('NetworkScorecardPage', () => {
       screen.queryByRole('link', { name: 'lab-edge' }),
     ).not.toBeInTheDocument();
     expect(screen.getByText('lab-edge')).toBeInTheDocument();
+    expect(screen.getByText('Production EU 1')).toBeInTheDocument();
   });
 
   it('shows scores with their unit, "?" for ungraded clusters, stale scans and config errors', async () => {

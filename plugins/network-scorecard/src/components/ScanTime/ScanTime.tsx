@@ -22,7 +22,11 @@ export const ScanTime = ({ at }: { at: string | null }) => {
       style={{ gap: 4 }}
     >
       <Tooltip title={`Scanned ${formatAbsoluteTime(at)}`}>
-        <Typography variant="body2" component="span">
+        <Typography
+          variant="body2"
+          component="span"
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {formatRelativeTime(at)}
         </Typography>
       </Tooltip>

@@ -1,0 +1,140 @@
+import { createServer } from 'node:net';
+import { ClusterFacts } from '@network-scorecard/common';
+import { KubeApiServer, createTestCertificates, startKubeApiServer, syntheticCluster } from '../testing';
+import { Fault } from '../testing/KubeApiServer';
+import { TestCertificates } from '../testing/certificates';
+import { COLLECTED_FACT_IDS } from './collectFacts';
+import { collectFromKubernetes } from './collectFromKubernetes';
+
+const objects = syntheticCluster({ nodes: 3, services: 25, namespaces: 3 });
+let certificates: TestCertificates;
+let server: KubeApiServer;
+let healthy: ClusterFacts;
+
+beforeAll(async () => {
+  certificates = createTestCertificates();
+  server = await startKubeApiServer({ objects, certificates });
+  healthy = (await collectFromKubernetes(server.connection())).facts;
+});
+afterAll(() => server.close());
+
+async function scanWith(faults: Fault[], timeoutMs?: number) {
+  server.setFaults(faults);
+  try {
+    return await collectFromKubernetes(server.connection(), { timeoutMs });
+  } finally {
+    server.setFaults([]);
+  }
+}
+
+function unknownIds(facts: ClusterFacts): string[] {
+  return COLLECTED_FACT_IDS.filter(id => facts[id]?.value === null && !facts[id]?.reason?.startsWith('not applicable'));
+}
+
+/** Everything not affected keeps exactly the value of a healthy scan. */
+function expectOthersIntact(facts: ClusterFacts, affected: string[]) {
+  for (const id of COLLECTED_FACT_IDS.filter(i => !affected.includes(i))) {
+    expect({ id, fact: facts[id] }).toEqual({ id, fact: healthy[id] });
+  }
+}
+
+const CILIUM_CONFIG_FACTS = ['kubeProxy', 'bgp', 'mesh', 'mesh.all', 'mesh.details', 'encryption', 'hubble'];
+const DAEMONSET_FACTS = ['cni', 'cni.all', 'cni.version', 'calico.dataplane', ...CILIUM_CONFIG_FACTS, 'tracing'];
+const DISCOVERY_FACTS = ['l7Visibility', 'tracing', 'policies'];
+
+describe('faults: the scan goes on, only affected facts become unknown', () => {
+  it('a healthy scan knows every fact', () => {
+    expect(unknownIds(healthy)).toEqual([]);
+  });
+
+  it('403 on one resource (ConfigMap cilium-config)', async () => {
+    const { facts, errors } = await scanWith([{ path: '/api/v1/namespaces/kube-system/configmaps/cilium-config', status: 403 }]);
+    expect(unknownIds(facts)).toEqual(CILIUM_CONFIG_FACTS);
+    expect(facts.encryption?.reason).toBe(
+      'forbidden: get ConfigMap kube-system/cilium-config (injected fault: HTTP 403)',
+    );
+    expect(errors.map(e => e.fact)).toEqual(CILIUM_CONFIG_FACTS);
+    expectOthersIntact(facts, CILIUM_CONFIG_FACTS);
+  });
+
+  it('404 on a list (Nodes)', async () => {
+    const { facts, errors } = await scanWith([{ path: '/api/v1/nodes', status: 404 }]);
+    expect(unknownIds(facts)).toEqual(['nodes']);
+    expect(errors).toEqual([{ fact: 'nodes', reason: 'not found: list Nodes' }]);
+    expectOthersIntact(facts, ['nodes']);
+  });
+
+  it('5xx on DaemonSets', async () => {
+    const { facts } = await scanWith([{ path: '/apis/apps/v1/daemonsets', status: 503 }]);
+    expect(unknownIds(facts)).toEqual(DAEMONSET_FACTS);
+    expect(facts.cni?.reason).toBe('error: list DaemonSets in all namespaces: HTTP 503 (injected fault: HTTP 503)');
+    expectOthersIntact(facts, DAEMONSET_FACTS);
+  });
+
+  it('timeout on one request (Services count) within the per-request timeout', async () => {
+    const started = Date.now();
+    const { facts, errors } = await scanWith([{ path: '/api/v1/services', hang: true }], 400);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(unknownIds(facts)).toEqual(['services']);
+    expect(errors).toEqual([{ fact: 'services', reason: 'timeout: list Services in all namespaces: no answer within 400 ms' }]);
+    expectOthersIntact(facts, ['services']);
+  });
+
+  it('malformed JSON (Nodes)', async () => {
+    const { facts } = await scanWith([{ path: '/api/v1/nodes', malformed: true }]);
+    expect(unknownIds(facts)).toEqual(['nodes']);
+    expect(facts.nodes?.reason).toBe('error: list Nodes: malformed JSON in the response');
+  });
+
+  it('connection reset (discovery)', async () => {
+    const { facts } = await scanWith([{ path: '/apis', reset: true }]);
+    expect(unknownIds(facts)).toEqual(DISCOVERY_FACTS);
+    expect(facts.policies?.reason).toBe(
+      'error: discovery of API groups (/apis): connection reset by the server (ECONNRESET)',
+    );
+    expectOthersIntact(facts, DISCOVERY_FACTS);
+  });
+
+  it('401 (token rejected): every fact unknown, nothing guessed', async () => {
+    const { facts, errors } = await collectFromKubernetes({ ...server.connection(), serviceAccountToken: 'wrong' });
+    expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
+    expect(errors).toHaveLength(COLLECTED_FACT_IDS.length);
+    expect(facts.nodes?.reason).toBe('unauthorized: list Nodes: the API server rejected the credentials (401)');
+  });
+
+  it('TLS error (a CA that did not sign the server certificate): fails fast', async () => {
+    const other = createTestCertificates('another-ca');
+    const before = server.requests.length;
+    const { facts, stats } = await collectFromKubernetes({ ...server.connection(), caData: other.caData });
+    expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
+    expect(facts.cni?.reason).toMatch(/^error: TLS: .*certificate.* \([A-Z_]+\)/);
+    expect(server.requests.length).toBe(before);
+    expect(stats.requests).toBeLessThanOrEqual(8);
+  });
+
+  it('unreachable (connection refused)', async () => {
+    const closed = createServer();
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise(resolve => closed.close(resolve));
+    const { facts } = await collectFromKubernetes({ ...server.connection(), url: `https://127.0.0.1:${port}` });
+    expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
+    expect(facts.services?.reason).toMatch(/^error: connection refused/);
+  });
+
+  it('an unsupported auth provider gives every fact unknown with a clear reason and no request', async () => {
+    const before = server.requests.length;
+    const { facts, errors, stats } = await collectFromKubernetes({ ...server.connection(), authProvider: 'aws' });
+    expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
+    expect(errors[0].reason).toBe(
+      'error: authProvider "aws" is not supported by the collector; configure authProvider serviceAccount with a serviceAccountToken for cluster test-cluster',
+    );
+    expect(stats).toEqual({ requests: 0, bytes: 0 });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('latency only slows the scan down', async () => {
+    const { facts } = await scanWith([{ path: '/*', delayMs: 60 }]);
+    expect(facts).toEqual(healthy);
+  });
+});
