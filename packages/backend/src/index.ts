@@ -19,6 +19,6 @@ backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy
 
 backend.add(import('@network-scorecard/plugin-backend'));
 // An organisation's own rule, added through the scorecard's extension point.
-// TEMP backend.add(import('@network-scorecard/plugin-backend-module-example-rules'));
+backend.add(import('@network-scorecard/plugin-backend-module-example-rules'));
 
 backend.start();

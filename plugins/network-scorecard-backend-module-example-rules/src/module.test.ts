@@ -1,7 +1,10 @@
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { CheckRule, defaultRuleset } from '@network-scorecard/common';
-import { networkScorecardRulesExtensionPoint, validateCustomRule } from '@network-scorecard/node';
+import {
+  networkScorecardRulesExtensionPoint,
+  validateCustomRule,
+} from '@network-scorecard/node';
 import exampleRulesModule from './index';
 
 describe('example-rules module', () => {
@@ -19,7 +22,9 @@ describe('example-rules module', () => {
       },
     });
 
-    const backend = await startTestBackend({ features: [host, exampleRulesModule] });
+    const backend = await startTestBackend({
+      features: [host, exampleRulesModule],
+    });
     try {
       expect(added.map(r => r.id)).toEqual(['acme.encryption.production']);
       const taken = new Set(defaultRuleset.checks.map(r => r.id));

@@ -9,7 +9,11 @@ export { collectFromSnapshotFile } from './collect/collectFromSnapshot';
 export { collectFromKubernetes } from './collect/collectFromKubernetes';
 export type { CollectOptions } from './collect/collectFromKubernetes';
 export { COLLECTED_FACT_IDS } from './collect/collectFacts';
-export { SnapshotError, CAPTURED_AT_ANNOTATION, loadSnapshotFile } from './snapshot/loadSnapshot';
+export {
+  SnapshotError,
+  CAPTURED_AT_ANNOTATION,
+  loadSnapshotFile,
+} from './snapshot/loadSnapshot';
 export type { Snapshot } from './snapshot/loadSnapshot';
 export { SnapshotReader } from './reader/SnapshotReader';
 export { KubernetesApiReader } from './reader/KubernetesApiReader';
@@ -27,7 +31,10 @@ export type {
   ServedGroups,
 } from './reader/types';
 export * from './extensions/rulesExtensionPoint';
-export { contextFromEntity, SCORECARD_ANNOTATIONS } from './entity/contextFromEntity';
+export {
+  contextFromEntity,
+  SCORECARD_ANNOTATIONS,
+} from './entity/contextFromEntity';
 export type { EntityContext } from './entity/contextFromEntity';
 export { runCli } from './cli';
 export type { CliIo } from './cli';

@@ -11,7 +11,10 @@ const context = (lifecycle: string | null): EvaluationContext => ({
 
 // As the collector reports them from cilium-config (see ../shared/fixtures/upstream/cilium).
 const wireguard: ClusterFacts = {
-  encryption: { value: 'wireguard', evidence: ['ConfigMap kube-system/cilium-config: enable-wireguard=true'] },
+  encryption: {
+    value: 'wireguard',
+    evidence: ['ConfigMap kube-system/cilium-config: enable-wireguard=true'],
+  },
 };
 const plain: ClusterFacts = {
   encryption: {
@@ -25,7 +28,9 @@ const plain: ClusterFacts = {
 
 describe('acme.encryption.production', () => {
   it('passes a production cluster with WireGuard', () => {
-    expect(acmeProductionEncryption.evaluate(wireguard, context('production'))).toEqual({
+    expect(
+      acmeProductionEncryption.evaluate(wireguard, context('production')),
+    ).toEqual({
       status: 'pass',
       evidence: ['ConfigMap kube-system/cilium-config: enable-wireguard=true'],
       recommendation: 'Pod traffic is encrypted with WireGuard.',
@@ -33,7 +38,10 @@ describe('acme.encryption.production', () => {
   });
 
   it('fails a production cluster without encryption, naming the cilium-config keys', () => {
-    const result = acmeProductionEncryption.evaluate(plain, context('production'));
+    const result = acmeProductionEncryption.evaluate(
+      plain,
+      context('production'),
+    );
     expect(result.status).toBe('fail');
     expect(result.recommendation).toContain(
       '(ConfigMap kube-system/cilium-config: enable-wireguard=(not set); ConfigMap kube-system/cilium-config: enable-ipsec=(not set))',
@@ -41,16 +49,26 @@ describe('acme.encryption.production', () => {
   });
 
   it('exempts other lifecycles', () => {
-    expect(acmeProductionEncryption.evaluate(plain, context('development')).status).toBe('not-applicable');
-    expect(acmeProductionEncryption.evaluate(plain, context(null)).status).toBe('not-applicable');
+    expect(
+      acmeProductionEncryption.evaluate(plain, context('development')).status,
+    ).toBe('not-applicable');
+    expect(acmeProductionEncryption.evaluate(plain, context(null)).status).toBe(
+      'not-applicable',
+    );
   });
 
   it('is unknown, never pass or fail, when encryption could not be read', () => {
-    const unreadable: ClusterFacts = { encryption: { value: null, evidence: [], reason: 'forbidden' } };
-    expect(acmeProductionEncryption.evaluate(unreadable, context('production'))).toMatchObject({
+    const unreadable: ClusterFacts = {
+      encryption: { value: null, evidence: [], reason: 'forbidden' },
+    };
+    expect(
+      acmeProductionEncryption.evaluate(unreadable, context('production')),
+    ).toMatchObject({
       status: 'unknown',
       evidence: ['encryption: forbidden'],
     });
-    expect(acmeProductionEncryption.evaluate({}, context('production')).status).toBe('unknown');
+    expect(
+      acmeProductionEncryption.evaluate({}, context('production')).status,
+    ).toBe('unknown');
   });
 });

@@ -19,7 +19,9 @@ export const acmeProductionEncryption: CheckRule = {
     if (context.lifecycle !== 'production') {
       return {
         status: 'not-applicable',
-        evidence: [`catalog: spec.lifecycle=${context.lifecycle ?? '(not set)'}`],
+        evidence: [
+          `catalog: spec.lifecycle=${context.lifecycle ?? '(not set)'}`,
+        ],
         recommendation: 'Only production clusters must encrypt pod traffic.',
       };
     }
@@ -28,21 +30,30 @@ export const acmeProductionEncryption: CheckRule = {
     if (encryption === null) {
       return {
         status: 'unknown',
-        evidence: [facts.encryption?.reason ? `encryption: ${facts.encryption.reason}` : 'encryption: not collected'],
-        recommendation: 'The scanner could not read how pod traffic is encrypted; check its access to the CNI configuration.',
+        evidence: [
+          facts.encryption?.reason
+            ? `encryption: ${facts.encryption.reason}`
+            : 'encryption: not collected',
+        ],
+        recommendation:
+          'The scanner could not read how pod traffic is encrypted; check its access to the CNI configuration.',
       };
     }
     if (encryption !== 'none') {
       return {
         status: 'pass',
         evidence,
-        recommendation: `Pod traffic is encrypted with ${encryption === 'wireguard' ? 'WireGuard' : 'IPsec'}.`,
+        recommendation: `Pod traffic is encrypted with ${
+          encryption === 'wireguard' ? 'WireGuard' : 'IPsec'
+        }.`,
       };
     }
     return {
       status: 'fail',
       evidence,
-      recommendation: `This production cluster sends pod traffic unencrypted (${evidence.join('; ') || 'no encryption configured'}). ACME policy requires WireGuard: set encryption.enabled=true and encryption.type=wireguard in the Cilium Helm values (Calico: FelixConfiguration wireguardEnabled: true).`,
+      recommendation: `This production cluster sends pod traffic unencrypted (${
+        evidence.join('; ') || 'no encryption configured'
+      }). ACME policy requires WireGuard: set encryption.enabled=true and encryption.type=wireguard in the Cilium Helm values (Calico: FelixConfiguration wireguardEnabled: true).`,
     };
   },
 };

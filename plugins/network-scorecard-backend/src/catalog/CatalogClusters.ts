@@ -3,7 +3,6 @@ import {
   Entity,
   RELATION_DEPENDS_ON,
   parseEntityRef,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -73,12 +72,4 @@ export class CatalogClusters {
     }
     return { clusters, serviceCounts };
   }
-
-  async entity(entityRef: string, credentials: Parameters<CatalogService['getEntityByRef']>[1]['credentials']) {
-    return this.catalog.getEntityByRef(entityRef, { credentials });
-  }
-}
-
-export function entityRefOf(entity: Entity): string {
-  return stringifyEntityRef(entity);
 }

@@ -5,7 +5,14 @@ import { summarizeFleet } from './summarizeFleet';
 
 const reports = SCENARIOS.map(s =>
   evaluateCluster(
-    { cluster: s.name, source: 'snapshot', scannedAt: NOW, facts: s.facts(), errors: [], context: s.context },
+    {
+      cluster: s.name,
+      source: 'snapshot',
+      scannedAt: NOW,
+      facts: s.facts(),
+      errors: [],
+      context: s.context,
+    },
     defaultRuleset,
   ),
 );
@@ -16,10 +23,21 @@ describe('summarizeFleet', () => {
     expect(summary.clusters).toBe(11);
     expect(summary.scanned).toBe(10);
     expect(summary.byCni).toEqual({ cilium: 4, calico: 5, flannel: 1 });
-    expect(summary.byMesh).toEqual({ none: 6, 'istio-ambient': 1, cilium: 1, 'istio-sidecar': 1, linkerd: 1 });
-    const grades = reports.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.grade]: (acc[r.grade] ?? 0) + 1 }), {});
+    expect(summary.byMesh).toEqual({
+      none: 6,
+      'istio-ambient': 1,
+      cilium: 1,
+      'istio-sidecar': 1,
+      linkerd: 1,
+    });
+    const grades = reports.reduce<Record<string, number>>(
+      (acc, r) => ({ ...acc, [r.grade]: (acc[r.grade] ?? 0) + 1 }),
+      {},
+    );
     expect(summary.byGrade).toEqual(grades);
-    expect(Object.keys(summary.byReadiness).sort()).toEqual(defaultRuleset.readiness.map(r => r.id).sort());
+    expect(Object.keys(summary.byReadiness).sort()).toEqual(
+      defaultRuleset.readiness.map(r => r.id).sort(),
+    );
     for (const counts of Object.values(summary.byReadiness)) {
       expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(10);
     }
@@ -28,7 +46,13 @@ describe('summarizeFleet', () => {
   });
 
   it('counts an unreadable CNI as unknown and an empty fleet as zeros', () => {
-    const blind = { ...reports[0], facts: { ...reports[0].facts, cni: { value: null, evidence: [], reason: 'forbidden' } } };
+    const blind = {
+      ...reports[0],
+      facts: {
+        ...reports[0].facts,
+        cni: { value: null, evidence: [], reason: 'forbidden' },
+      },
+    };
     expect(summarizeFleet([blind]).byCni).toEqual({ unknown: 1 });
     expect(summarizeFleet([])).toEqual({
       clusters: 0,

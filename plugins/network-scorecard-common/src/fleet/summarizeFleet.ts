@@ -12,7 +12,9 @@ function bump(counts: Record<string, number>, key: string): void {
  * per cluster where it is detected, acknowledged or not.
  * @public
  */
-export function summarizeFleet(reports: (ClusterReport | null)[]): FleetSummary {
+export function summarizeFleet(
+  reports: (ClusterReport | null)[],
+): FleetSummary {
   const summary: FleetSummary = {
     clusters: reports.length,
     scanned: 0,

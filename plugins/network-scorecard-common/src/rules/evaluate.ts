@@ -28,7 +28,10 @@ export interface EvaluationInput {
   acknowledgements?: Record<string, Acknowledgement>;
 }
 
-function collectionStatus(facts: ClusterFacts, errors: ReportError[]): ReportStatus {
+function collectionStatus(
+  facts: ClusterFacts,
+  errors: ReportError[],
+): ReportStatus {
   if (errors.length === 0) return 'ok';
   const anyKnown = FACT_IDS.some(id => {
     const fact = facts[id];
@@ -39,7 +42,10 @@ function collectionStatus(facts: ClusterFacts, errors: ReportError[]): ReportSta
 
 /** Rules may cite one object twice (one fact, two uses); the report lists it once. */
 function unique(lines: string[]): string[] {
-  return lines.length < 2 ? lines : [...new Set(lines)];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines.indexOf(lines[i]) < i) return [...new Set(lines)];
+  }
+  return lines;
 }
 
 function activeAcknowledgement(
@@ -47,7 +53,8 @@ function activeAcknowledgement(
   now: string,
 ): Acknowledgement | null {
   if (!ack) return null;
-  if (ack.expiresAt && Date.parse(ack.expiresAt) <= Date.parse(now)) return null;
+  if (ack.expiresAt && Date.parse(ack.expiresAt) <= Date.parse(now))
+    return null;
   return ack;
 }
 
@@ -56,7 +63,10 @@ function activeAcknowledgement(
  * DESIGN.md §7. Pure: same input, same report.
  * @public
  */
-export function evaluateCluster(input: EvaluationInput, ruleset: Ruleset): ClusterReport {
+export function evaluateCluster(
+  input: EvaluationInput,
+  ruleset: Ruleset,
+): ClusterReport {
   const { facts, context } = input;
 
   const checks: CheckReport[] = ruleset.checks.map(rule => {
@@ -77,7 +87,10 @@ export function evaluateCluster(input: EvaluationInput, ruleset: Ruleset): Clust
 
   const antiPatterns: AntiPatternReport[] = ruleset.antiPatterns.map(rule => {
     const result = rule.evaluate(facts, context);
-    const ack = activeAcknowledgement(input.acknowledgements?.[rule.id], context.now);
+    const ack = activeAcknowledgement(
+      input.acknowledgements?.[rule.id],
+      context.now,
+    );
     return {
       id: rule.id,
       title: rule.title,

@@ -1,5 +1,15 @@
-import { ClusterFacts, CniName, FactId, factValue, unknownReason } from '../facts';
-import { EvaluationContext, MESH_REQUIREMENTS, RequirementId } from '../context';
+import {
+  ClusterFacts,
+  CniName,
+  FactId,
+  factValue,
+  unknownReason,
+} from '../facts';
+import {
+  EvaluationContext,
+  MESH_REQUIREMENTS,
+  RequirementId,
+} from '../context';
 import { AntiPatternResult, CheckResult, ReadinessResult } from './types';
 
 function reasonsFor(facts: ClusterFacts, ids: FactId[]): string[] {
@@ -9,27 +19,40 @@ function reasonsFor(facts: ClusterFacts, ids: FactId[]): string[] {
 }
 
 /** A check result for a rule whose input fact is unknown: never pass, never fail. */
-export function unknownBecause(facts: ClusterFacts, ids: FactId[]): CheckResult {
+export function unknownBecause(
+  facts: ClusterFacts,
+  ids: FactId[],
+): CheckResult {
   const reasons = reasonsFor(facts, ids);
   return {
     status: 'unknown',
     evidence: reasons,
-    recommendation: `Cannot judge until these facts can be read: ${reasons.join('; ')}. Check the scanner's access to the cluster.`,
+    recommendation: `Cannot judge until these facts can be read: ${reasons.join(
+      '; ',
+    )}. Check the scanner's access to the cluster.`,
   };
 }
 
 /** The anti-pattern counterpart of {@link unknownBecause}. */
-export function antiPatternUnknown(facts: ClusterFacts, ids: FactId[]): AntiPatternResult {
+export function antiPatternUnknown(
+  facts: ClusterFacts,
+  ids: FactId[],
+): AntiPatternResult {
   return { status: 'unknown', evidence: reasonsFor(facts, ids) };
 }
 
 /** The readiness counterpart of {@link unknownBecause}. */
-export function readinessUnknown(facts: ClusterFacts, ids: FactId[]): ReadinessResult {
+export function readinessUnknown(
+  facts: ClusterFacts,
+  ids: FactId[],
+): ReadinessResult {
   const reasons = reasonsFor(facts, ids);
   return {
     status: 'unknown',
     blockers: [],
-    steps: [`Make these facts readable, then scan again: ${reasons.join('; ')}`],
+    steps: [
+      `Make these facts readable, then scan again: ${reasons.join('; ')}`,
+    ],
   };
 }
 
@@ -75,7 +98,10 @@ export function cniSet(facts: ClusterFacts): CniName[] | null {
  * Flannel is Canal (Calico policy on Flannel networking), a steady state.
  */
 export function isCniMigration(all: CniName[]): boolean {
-  return all.includes('cilium') && (all.includes('calico') || all.includes('flannel'));
+  return (
+    all.includes('cilium') &&
+    (all.includes('calico') || all.includes('flannel'))
+  );
 }
 
 /** The declared requirements that only a service mesh answers. */
@@ -89,15 +115,32 @@ export const catalog = {
     return `catalog: spec.lifecycle=${context.lifecycle ?? '(not set)'}`;
   },
   requirements(ids: readonly string[]): string {
-    return `catalog: network-scorecard.io/requirements=${ids.length > 0 ? ids.join(', ') : '(none)'}`;
+    return `catalog: network-scorecard.io/requirements=${
+      ids.length > 0 ? ids.join(', ') : '(none)'
+    }`;
   },
   refresh(context: EvaluationContext): string {
-    return `catalog: network-scorecard.io/platform-refresh=${context.platformRefresh ?? '(not set)'}`;
+    return `catalog: network-scorecard.io/platform-refresh=${
+      context.platformRefresh ?? '(not set)'
+    }`;
   },
 };
 
+/**
+ * BGP peering with the physical network or Windows nodes are the framework's
+ * reasons to stay on Calico: a refresh on such a cluster does not bring Cilium.
+ */
+export function keepsCalico(context: EvaluationContext): boolean {
+  return (
+    context.requirements.includes('bgp-peering') ||
+    context.requirements.includes('windows-nodes')
+  );
+}
+
 /** Where a planned platform refresh stands on the evaluation date. */
-export function refreshState(context: EvaluationContext): 'none' | 'past' | 'planned' {
+export function refreshState(
+  context: EvaluationContext,
+): 'none' | 'past' | 'planned' {
   if (context.platformRefresh === null) return 'none';
   const at = Date.parse(context.platformRefresh);
   if (Number.isNaN(at)) return 'none';
@@ -121,14 +164,23 @@ export function readinessFrom(
   findings: ReadinessFinding[],
   finalSteps: string[] = [],
 ): ReadinessResult {
-  const blockers = findings.flatMap(f => (f.blocker ? [f.blocker] : []));
-  const unknownIds = [
-    ...new Set(findings.flatMap(f => (f.unknown ? [f.unknown] : []))),
-  ];
-  const unknownSteps = unknownIds.length
-    ? [`Confirm what the scanner could not read: ${reasonsFor(facts, unknownIds).join('; ')}`]
-    : [];
-  const steps = [...findings.flatMap(f => (f.step ? [f.step] : [])), ...unknownSteps];
+  const blockers: string[] = [];
+  const steps: string[] = [];
+  const unknownIds: FactId[] = [];
+  for (const f of findings) {
+    if (f.blocker) blockers.push(f.blocker);
+    if (f.step) steps.push(f.step);
+    if (f.unknown && !unknownIds.includes(f.unknown))
+      unknownIds.push(f.unknown);
+  }
+  if (unknownIds.length > 0) {
+    steps.push(
+      `Confirm what the scanner could not read: ${reasonsFor(
+        facts,
+        unknownIds,
+      ).join('; ')}`,
+    );
+  }
   if (blockers.length > 0) {
     return { status: 'blocked', blockers, steps: [...steps, ...finalSteps] };
   }
@@ -140,10 +192,17 @@ export function readinessFrom(
 export function listNames(names: string[], max = 5): string {
   const unique = [...new Set(names)];
   const shown = unique.slice(0, max).join(', ');
-  return unique.length > max ? `${shown} and ${unique.length - max} more` : shown;
+  return unique.length > max
+    ? `${shown} and ${unique.length - max} more`
+    : shown;
 }
 
 /** The evidence of several facts, each line once. */
 export function evidenceOf(facts: ClusterFacts, ...ids: FactId[]): string[] {
-  return [...new Set(ids.flatMap(id => facts[id]?.evidence ?? []))];
+  const out: string[] = [];
+  for (const id of ids) {
+    for (const line of facts[id]?.evidence ?? [])
+      if (!out.includes(line)) out.push(line);
+  }
+  return out;
 }

@@ -14,9 +14,18 @@ const CONTEXTS: EvaluationContext[] = [
   context(),
   context({ lifecycle: 'development' }),
   context({ platformRefresh: '2027-03-01', catalogServiceCount: 8 }),
-  context({ requirements: ['mtls-all-east-west', 'l7-policy', 'per-request-observability'] }),
+  context({
+    requirements: [
+      'mtls-all-east-west',
+      'l7-policy',
+      'per-request-observability',
+    ],
+  }),
   context({ requirements: ['auditable-l7', 'windows-nodes', 'bgp-peering'] }),
-  context({ requirements: ['iptables-tooling', 'canary-traffic-shifting'], lifecycle: null }),
+  context({
+    requirements: ['iptables-tooling', 'canary-traffic-shifting'],
+    lifecycle: null,
+  }),
 ];
 
 const ESCAPES = new Set(['unknown', 'not-applicable']);
@@ -27,23 +36,39 @@ interface Verdicts {
 
 function verdicts(facts: ClusterFacts, ctx: EvaluationContext): Verdicts {
   const out: Verdicts = {};
-  for (const rule of defaultRuleset.checks) out[rule.id] = rule.evaluate(facts, ctx).status;
-  for (const rule of defaultRuleset.antiPatterns) out[rule.id] = rule.evaluate(facts, ctx).status;
-  for (const rule of defaultRuleset.readiness) out[rule.id] = rule.evaluate(facts, ctx).status;
+  for (const rule of defaultRuleset.checks)
+    out[rule.id] = rule.evaluate(facts, ctx).status;
+  for (const rule of defaultRuleset.antiPatterns)
+    out[rule.id] = rule.evaluate(facts, ctx).status;
+  for (const rule of defaultRuleset.readiness)
+    out[rule.id] = rule.evaluate(facts, ctx).status;
   return out;
 }
 
-function without(facts: ClusterFacts, ids: FactId[], how: 'null' | 'missing'): ClusterFacts {
+function without(
+  facts: ClusterFacts,
+  ids: FactId[],
+  how: 'null' | 'missing',
+): ClusterFacts {
   const copy: ClusterFacts = { ...facts };
   for (const id of ids) {
     if (how === 'missing') delete copy[id];
-    else (copy as Record<string, unknown>)[id] = { value: null, evidence: [], reason: 'forbidden' };
+    else
+      (copy as Record<string, unknown>)[id] = {
+        value: null,
+        evidence: [],
+        reason: 'forbidden',
+      };
   }
   return copy;
 }
 
 /** Violations of the property between a full fact set and a reduced one. */
-function violations(full: Verdicts, reduced: Verdicts, label: string): string[] {
+function violations(
+  full: Verdicts,
+  reduced: Verdicts,
+  label: string,
+): string[] {
   return Object.keys(full).flatMap(id => {
     const before = full[id];
     const after = reduced[id];
@@ -66,19 +91,28 @@ function mulberry32(seed: number): () => number {
 }
 
 describe('no unknown fact ever yields a verdict', () => {
-  it.each(SCENARIOS.map(s => [s.name, s] as const))('%s: taking any one fact away', (_, scenario) => {
-    const facts = scenario.facts();
-    const found: string[] = [];
-    for (const ctx of [scenario.context, ...CONTEXTS]) {
-      const full = verdicts(facts, ctx);
-      for (const id of FACT_IDS) {
-        for (const how of ['null', 'missing'] as const) {
-          found.push(...violations(full, verdicts(without(facts, [id], how), ctx), `${id} ${how}`));
+  it.each(SCENARIOS.map(s => [s.name, s] as const))(
+    '%s: taking any one fact away',
+    (_, scenario) => {
+      const facts = scenario.facts();
+      const found: string[] = [];
+      for (const ctx of [scenario.context, ...CONTEXTS]) {
+        const full = verdicts(facts, ctx);
+        for (const id of FACT_IDS) {
+          for (const how of ['null', 'missing'] as const) {
+            found.push(
+              ...violations(
+                full,
+                verdicts(without(facts, [id], how), ctx),
+                `${id} ${how}`,
+              ),
+            );
+          }
         }
       }
-    }
-    expect(found).toEqual([]);
-  });
+      expect(found).toEqual([]);
+    },
+  );
 
   it('taking random sets of facts away (seeded)', () => {
     const random = mulberry32(20261126);
@@ -89,7 +123,13 @@ describe('no unknown fact ever yields a verdict', () => {
         const full = verdicts(facts, ctx);
         for (let i = 0; i < 25; i++) {
           const ids = FACT_IDS.filter(() => random() < 0.3);
-          found.push(...violations(full, verdicts(without(facts, ids, 'null'), ctx), ids.join(',')));
+          found.push(
+            ...violations(
+              full,
+              verdicts(without(facts, ids, 'null'), ctx),
+              ids.join(','),
+            ),
+          );
         }
       }
     }
@@ -100,7 +140,10 @@ describe('no unknown fact ever yields a verdict', () => {
     for (const ctx of CONTEXTS) {
       const none = verdicts({}, ctx);
       for (const [id, status] of Object.entries(none)) {
-        expect([id, ESCAPES.has(status) || (id.startsWith('ap.') && status === 'unknown')]).toEqual([id, true]);
+        expect([
+          id,
+          ESCAPES.has(status) || (id.startsWith('ap.') && status === 'unknown'),
+        ]).toEqual([id, true]);
       }
     }
   });

@@ -14,32 +14,54 @@ const Ajv2020 = require('ajv/dist/2020');
 const addFormats = require('ajv-formats');
 
 const schema = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../../../shared/report.schema.json'), 'utf8'),
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../../../shared/report.schema.json'),
+    'utf8',
+  ),
 );
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-function report(index: number, facts = SCENARIOS[index].facts()): ClusterReport {
+function report(
+  index: number,
+  facts = SCENARIOS[index].facts(),
+): ClusterReport {
   const s = SCENARIOS[index];
   return evaluateCluster(
-    { cluster: s.name, source: 'snapshot', scannedAt: NOW, facts, errors: [], context: s.context },
+    {
+      cluster: s.name,
+      source: 'snapshot',
+      scannedAt: NOW,
+      facts,
+      errors: [],
+      context: s.context,
+    },
     defaultRuleset,
   );
 }
 
 describe('the report of every fixture cluster', () => {
-  it.each(SCENARIOS.map((s, i) => [s.name, i] as const))('%s is valid against report.schema.json', (_, i) => {
-    const r = report(i);
-    expect(validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors).toEqual([]);
-    expect(r.checks).toHaveLength(defaultRuleset.checks.length);
-    expect(r.antiPatterns).toHaveLength(defaultRuleset.antiPatterns.length);
-    expect(r.readiness).toHaveLength(defaultRuleset.readiness.length);
-    expect(r.rulesetVersion).toBe(defaultRuleset.version);
-  });
+  it.each(SCENARIOS.map((s, i) => [s.name, i] as const))(
+    '%s is valid against report.schema.json',
+    (_, i) => {
+      const r = report(i);
+      expect(
+        validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors,
+      ).toEqual([]);
+      expect(r.checks).toHaveLength(defaultRuleset.checks.length);
+      expect(r.antiPatterns).toHaveLength(defaultRuleset.antiPatterns.length);
+      expect(r.readiness).toHaveLength(defaultRuleset.readiness.length);
+      expect(r.rulesetVersion).toBe(defaultRuleset.version);
+    },
+  );
 
   it('stays valid, and partial, when reads fail', () => {
-    const facts = merge(SCENARIOS[0].facts(), unknown('mesh.details'), unknown('policies', 'timeout'));
+    const facts = merge(
+      SCENARIOS[0].facts(),
+      unknown('mesh.details'),
+      unknown('policies', 'timeout'),
+    );
     const r = evaluateCluster(
       {
         cluster: 'aks-cilium',
@@ -52,8 +74,12 @@ describe('the report of every fixture cluster', () => {
       defaultRuleset,
     );
     expect(r.status).toBe('partial');
-    expect(r.checks.find(c => c.id === 'policy.enforced')?.status).toBe('unknown');
-    expect(validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors).toEqual([]);
+    expect(r.checks.find(c => c.id === 'policy.enforced')?.status).toBe(
+      'unknown',
+    );
+    expect(
+      validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors,
+    ).toEqual([]);
   });
 
   it("keeps every point traceable: the score is recomputed from the report's own checks", () => {
@@ -62,9 +88,15 @@ describe('the report of every fixture cluster', () => {
       let weighted = 0;
       let total = 0;
       const recomputed = r.areas.map(area => {
-        const checks = r.checks.filter(c => c.area === area.id && c.points !== null);
+        const checks = r.checks.filter(
+          c => c.area === area.id && c.points !== null,
+        );
         const possible = checks.reduce((s, c) => s + c.weight, 0);
-        const exact = possible === 0 ? null : (checks.reduce((s, c) => s + (c.points ?? 0), 0) / possible) * 100;
+        const exact =
+          possible === 0
+            ? null
+            : (checks.reduce((s, c) => s + (c.points ?? 0), 0) / possible) *
+              100;
         if (exact !== null) {
           weighted += exact * AREA_WEIGHTS[area.id];
           total += AREA_WEIGHTS[area.id];
@@ -77,7 +109,9 @@ describe('the report of every fixture cluster', () => {
   });
 
   it('with every read failed: failed, no grade, every check unknown or not applicable', () => {
-    const facts = merge(...FACT_IDS.map(id => unknown(id, 'connection refused')));
+    const facts = merge(
+      ...FACT_IDS.map(id => unknown(id, 'connection refused')),
+    );
     const r = evaluateCluster(
       {
         cluster: 'down',
@@ -89,8 +123,19 @@ describe('the report of every fixture cluster', () => {
       },
       defaultRuleset,
     );
-    expect(r).toMatchObject({ status: 'failed', grade: '?', score: null, coverage: 0 });
-    expect(r.checks.every(c => c.status === 'unknown' || c.status === 'not-applicable')).toBe(true);
-    expect(validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors).toEqual([]);
+    expect(r).toMatchObject({
+      status: 'failed',
+      grade: '?',
+      score: null,
+      coverage: 0,
+    });
+    expect(
+      r.checks.every(
+        c => c.status === 'unknown' || c.status === 'not-applicable',
+      ),
+    ).toBe(true);
+    expect(
+      validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors,
+    ).toEqual([]);
   });
 });

@@ -33,17 +33,41 @@ function fingerprint(): string {
 /** DESIGN.md §6, the contract. */
 const DESIGN_IDS = {
   checks: [
-    'cni.production-grade', 'cni.default-choice', 'cni.kernel', 'cni.windows', 'cni.calico-dataplane',
-    'kube-proxy.replaced', 'kube-proxy.redundant', 'kube-proxy.scale',
-    'mesh.need', 'mesh.choice', 'mesh.mtls', 'encryption.transparent',
-    'observability.hubble', 'observability.metrics', 'observability.dashboards',
-    'observability.l7-targeted', 'observability.app-tracing', 'policy.enforced',
+    'cni.production-grade',
+    'cni.default-choice',
+    'cni.kernel',
+    'cni.windows',
+    'cni.calico-dataplane',
+    'kube-proxy.replaced',
+    'kube-proxy.redundant',
+    'kube-proxy.scale',
+    'mesh.need',
+    'mesh.choice',
+    'mesh.mtls',
+    'encryption.transparent',
+    'observability.hubble',
+    'observability.metrics',
+    'observability.dashboards',
+    'observability.l7-targeted',
+    'observability.app-tracing',
+    'policy.enforced',
   ],
   antiPatterns: [
-    'ap.mesh-too-early', 'ap.mesh-without-question', 'ap.sidecars-when-ambient-fits', 'ap.two-control-planes',
-    'ap.standalone-cni-migration', 'ap.calico-ebpf-untested', 'ap.global-l7-visibility', 'ap.infra-tracing-everywhere',
+    'ap.mesh-too-early',
+    'ap.mesh-without-question',
+    'ap.sidecars-when-ambient-fits',
+    'ap.two-control-planes',
+    'ap.standalone-cni-migration',
+    'ap.calico-ebpf-untested',
+    'ap.global-l7-visibility',
+    'ap.infra-tracing-everywhere',
   ],
-  readiness: ['readiness.calico-to-cilium', 'readiness.kube-proxy-replacement', 'readiness.hubble', 'readiness.mesh'],
+  readiness: [
+    'readiness.calico-to-cilium',
+    'readiness.kube-proxy-replacement',
+    'readiness.hubble',
+    'readiness.mesh',
+  ],
 };
 
 describe('defaultRuleset', () => {
@@ -53,37 +77,73 @@ describe('defaultRuleset', () => {
   });
 
   it('implements exactly the ids of DESIGN §6', () => {
-    expect(defaultRuleset.checks.map(r => r.id).sort()).toEqual([...DESIGN_IDS.checks].sort());
-    expect(defaultRuleset.antiPatterns.map(r => r.id).sort()).toEqual([...DESIGN_IDS.antiPatterns].sort());
-    expect(defaultRuleset.readiness.map(r => r.id).sort()).toEqual([...DESIGN_IDS.readiness].sort());
+    expect(defaultRuleset.checks.map(r => r.id).sort()).toEqual(
+      [...DESIGN_IDS.checks].sort(),
+    );
+    expect(defaultRuleset.antiPatterns.map(r => r.id).sort()).toEqual(
+      [...DESIGN_IDS.antiPatterns].sort(),
+    );
+    expect(defaultRuleset.readiness.map(r => r.id).sort()).toEqual(
+      [...DESIGN_IDS.readiness].sort(),
+    );
   });
 
   it('gives every check its area prefix, a default, a switch condition and a rationale', () => {
     for (const rule of defaultRuleset.checks) {
       expect(rule.id.startsWith(`${rule.area}.`)).toBe(true);
       expect(rule.weight).toBeGreaterThan(0);
-      for (const text of [rule.title, rule.default, rule.switchWhen, rule.rationale]) {
+      for (const text of [
+        rule.title,
+        rule.default,
+        rule.switchWhen,
+        rule.rationale,
+      ]) {
         expect(text.trim().length).toBeGreaterThan(3);
       }
     }
-    for (const rule of defaultRuleset.antiPatterns) expect(rule.lesson.length).toBeGreaterThan(50);
+    for (const rule of defaultRuleset.antiPatterns)
+      expect(rule.lesson.length).toBeGreaterThan(50);
   });
 
   it('paraphrases the framework: no eight-word run of the reference text appears in any rule text', () => {
-    const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9.+% ]+/g, ' ').split(/\s+/).filter(Boolean);
+    const words = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9.+% ]+/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
     const reference = words(
-      fs.readFileSync(path.resolve(__dirname, '../../../../../shared/reference/networking-decisions-2026.txt'), 'utf8'),
+      fs.readFileSync(
+        path.resolve(
+          __dirname,
+          '../../../../../shared/reference/networking-decisions-2026.txt',
+        ),
+        'utf8',
+      ),
     );
     const runs = new Set<string>();
-    for (let i = 0; i + 8 <= reference.length; i++) runs.add(reference.slice(i, i + 8).join(' '));
+    for (let i = 0; i + 8 <= reference.length; i++)
+      runs.add(reference.slice(i, i + 8).join(' '));
 
     const texts: string[] = [];
-    for (const rule of defaultRuleset.checks) texts.push(rule.title, rule.default, rule.switchWhen, rule.rationale);
-    for (const rule of [...defaultRuleset.antiPatterns, ...defaultRuleset.readiness]) texts.push(rule.title);
+    for (const rule of defaultRuleset.checks)
+      texts.push(rule.title, rule.default, rule.switchWhen, rule.rationale);
+    for (const rule of [
+      ...defaultRuleset.antiPatterns,
+      ...defaultRuleset.readiness,
+    ])
+      texts.push(rule.title);
     for (const rule of defaultRuleset.antiPatterns) texts.push(rule.lesson);
     for (const s of SCENARIOS) {
       const report = evaluateCluster(
-        { cluster: s.name, source: 'snapshot', scannedAt: NOW, facts: s.facts(), errors: [], context: s.context },
+        {
+          cluster: s.name,
+          source: 'snapshot',
+          scannedAt: NOW,
+          facts: s.facts(),
+          errors: [],
+          context: s.context,
+        },
         defaultRuleset,
       );
       for (const c of report.checks) texts.push(c.recommendation);

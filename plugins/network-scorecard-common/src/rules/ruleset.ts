@@ -5,7 +5,11 @@ import {
   cniProductionGrade,
   cniWindows,
 } from './cni';
-import { kubeProxyRedundant, kubeProxyReplaced, kubeProxyScale } from './kube-proxy';
+import {
+  kubeProxyRedundant,
+  kubeProxyReplaced,
+  kubeProxyScale,
+} from './kube-proxy';
 import { meshChoice, meshMtls, meshNeed } from './mesh';
 import { encryptionTransparent } from './encryption';
 import {

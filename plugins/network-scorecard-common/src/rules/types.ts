@@ -49,7 +49,13 @@ export interface AntiPatternRule {
   evaluate(facts: ClusterFacts, context: EvaluationContext): AntiPatternResult;
 }
 
-/** @public */
+/**
+ * `ready`: nothing blocks the move, `steps` say what is left to do (possibly
+ * nothing); `blocked`: at least one of `blockers` stands in the way;
+ * `unknown`: no blocker seen but an input could not be read;
+ * `not-applicable`: the move does not concern this cluster.
+ * @public
+ */
 export interface ReadinessResult {
   status: ReadinessStatus;
   blockers: string[];

@@ -1,12 +1,23 @@
 import { Area, CheckStatus } from '../report';
 import { checkPoints, gradeFor, scoreChecks } from './score';
 
-const c = (area: Area, status: CheckStatus, weight: number) => ({ area, status, weight });
+const c = (area: Area, status: CheckStatus, weight: number) => ({
+  area,
+  status,
+  weight,
+});
 
 describe('checkPoints', () => {
   it('earns weight × 1 / 0.5 / 0 and leaves the denominator for unknown and not-applicable', () => {
-    expect([checkPoints('pass', 3), checkPoints('warn', 3), checkPoints('fail', 3)]).toEqual([3, 1.5, 0]);
-    expect([checkPoints('unknown', 3), checkPoints('not-applicable', 3)]).toEqual([null, null]);
+    expect([
+      checkPoints('pass', 3),
+      checkPoints('warn', 3),
+      checkPoints('fail', 3),
+    ]).toEqual([3, 1.5, 0]);
+    expect([
+      checkPoints('unknown', 3),
+      checkPoints('not-applicable', 3),
+    ]).toEqual([null, null]);
   });
 });
 
@@ -56,38 +67,77 @@ describe('scoreChecks (DESIGN §6), hand-computed', () => {
     ]);
     expect(summary.score).toBe(65.7);
     expect(summary.grade).toBe('D');
-    expect(summary.areas.map(a => a.score)).toEqual([66.7, 0, 100, 50, 70, 100]);
+    expect(summary.areas.map(a => a.score)).toEqual([
+      66.7, 0, 100, 50, 70, 100,
+    ]);
   });
 
   it('case 3: the overall score comes from exact area scores, not rounded ones', () => {
     // cni 0/1 = 0 (w25), mesh 1/7 = 14.2857.. (w20) -> exact (0 + 285.714) / 45 = 6.349 -> 6.3
     // (from the rounded area 14.3 it would be 286 / 45 = 6.356 -> 6.4)
-    const summary = scoreChecks([c('cni', 'fail', 1), c('mesh', 'pass', 1), c('mesh', 'fail', 6)]);
-    expect(summary.areas.slice(0, 3).map(x => x.score)).toEqual([0, null, 14.3]);
+    const summary = scoreChecks([
+      c('cni', 'fail', 1),
+      c('mesh', 'pass', 1),
+      c('mesh', 'fail', 6),
+    ]);
+    expect(summary.areas.slice(0, 3).map(x => x.score)).toEqual([
+      0,
+      null,
+      14.3,
+    ]);
     expect(summary.score).toBe(6.3);
     expect(summary.grade).toBe('F');
   });
 
   it('grades nothing below 50 % coverage, and does at exactly 50 %', () => {
-    const below = scoreChecks([c('cni', 'pass', 3), c('cni', 'pass', 3), c('cni', 'unknown', 1), c('mesh', 'unknown', 1), c('policy', 'unknown', 1)]);
+    const below = scoreChecks([
+      c('cni', 'pass', 3),
+      c('cni', 'pass', 3),
+      c('cni', 'unknown', 1),
+      c('mesh', 'unknown', 1),
+      c('policy', 'unknown', 1),
+    ]);
     expect(below).toMatchObject({ score: null, grade: '?', coverage: 0.4 });
     const half = scoreChecks([c('cni', 'pass', 3), c('mesh', 'unknown', 3)]);
     expect(half).toMatchObject({ score: 100, grade: 'A', coverage: 0.5 });
   });
 
   it('grades nothing when no check applies', () => {
-    expect(scoreChecks([c('cni', 'not-applicable', 3)])).toMatchObject({ score: null, grade: '?', coverage: 0 });
-    expect(scoreChecks([])).toMatchObject({ score: null, grade: '?', coverage: 0 });
+    expect(scoreChecks([c('cni', 'not-applicable', 3)])).toMatchObject({
+      score: null,
+      grade: '?',
+      coverage: 0,
+    });
+    expect(scoreChecks([])).toMatchObject({
+      score: null,
+      grade: '?',
+      coverage: 0,
+    });
   });
 
   it('rounds coverage to three places', () => {
-    expect(scoreChecks([c('cni', 'pass', 1), c('cni', 'pass', 1), c('cni', 'unknown', 1)]).coverage).toBe(0.667);
+    expect(
+      scoreChecks([
+        c('cni', 'pass', 1),
+        c('cni', 'pass', 1),
+        c('cni', 'unknown', 1),
+      ]).coverage,
+    ).toBe(0.667);
   });
 });
 
 describe('gradeFor', () => {
   it.each([
-    [100, 'A'], [90, 'A'], [89.9, 'B'], [80, 'B'], [79.9, 'C'], [70, 'C'], [69.9, 'D'], [60, 'D'], [59.9, 'F'], [0, 'F'],
+    [100, 'A'],
+    [90, 'A'],
+    [89.9, 'B'],
+    [80, 'B'],
+    [79.9, 'C'],
+    [70, 'C'],
+    [69.9, 'D'],
+    [60, 'D'],
+    [59.9, 'F'],
+    [0, 'F'],
   ])('%d -> %s', (score, grade) => {
     expect(gradeFor(score)).toBe(grade);
   });

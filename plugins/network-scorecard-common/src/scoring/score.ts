@@ -1,4 +1,11 @@
-import { Area, AREAS, AreaScore, CheckReport, CheckStatus, Grade } from '../report';
+import {
+  Area,
+  AREAS,
+  AreaScore,
+  CheckReport,
+  CheckStatus,
+  Grade,
+} from '../report';
 
 /** Share of a check's weight each status earns; unknown and not-applicable leave the denominator. */
 const STATUS_FACTOR: Record<CheckStatus, number | null> = {
@@ -27,7 +34,10 @@ export const AREA_WEIGHTS: Record<Area, number> = {
 export const MIN_COVERAGE_FOR_GRADE = 0.5;
 
 /** Points a check earns, or null when it leaves the denominator. @public */
-export function checkPoints(status: CheckStatus, weight: number): number | null {
+export function checkPoints(
+  status: CheckStatus,
+  weight: number,
+): number | null {
   const factor = STATUS_FACTOR[status];
   return factor === null ? null : weight * factor;
 }
@@ -84,7 +94,9 @@ export function scoreChecks(
   const applicable = checks.filter(c => c.status !== 'not-applicable');
   const known = applicable.filter(c => c.status !== 'unknown');
   // The threshold applies to the coverage as reported, so the two never disagree.
-  const coverage = round3(applicable.length === 0 ? 0 : known.length / applicable.length);
+  const coverage = round3(
+    applicable.length === 0 ? 0 : known.length / applicable.length,
+  );
 
   let weighted = 0;
   let totalWeight = 0;

@@ -13,4 +13,7 @@ export function demoClusters(): { name: string; file: string }[] {
 }
 
 /** plugins/network-scorecard-backend/deploy/clusterrole.yaml */
-export const CLUSTER_ROLE = resolve(__dirname, '../../../network-scorecard-backend/deploy/clusterrole.yaml');
+export const CLUSTER_ROLE = resolve(
+  __dirname,
+  '../../../network-scorecard-backend/deploy/clusterrole.yaml',
+);

@@ -6,19 +6,29 @@ import { SnapshotReader } from '../reader/SnapshotReader';
 import { KubeObject } from '../reader/types';
 
 /** The shared upstream fixtures (read-only; see their PROVENANCE.md files). */
-export const UPSTREAM = resolve(__dirname, '../../../../../shared/fixtures/upstream');
+export const UPSTREAM = resolve(
+  __dirname,
+  '../../../../../shared/fixtures/upstream',
+);
 
 /** Every object of a fixture file: YAML documents or a JSON List, Lists flattened. */
 export function fixtureObjects(path: string): KubeObject[] {
   const text = readFileSync(resolve(UPSTREAM, path), 'utf8');
   const docs = parseAllDocuments(text);
-  const values = (Array.isArray(docs) ? docs : [docs]).map(d => d.toJS()).filter(Boolean);
+  const values = (Array.isArray(docs) ? docs : [docs])
+    .map(d => d.toJS())
+    .filter(Boolean);
   return values.flatMap(flatten);
 }
 
 function flatten(value: Record<string, unknown>): KubeObject[] {
-  if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
-    const itemKind = value.kind === 'List' ? undefined : value.kind.slice(0, -4);
+  if (
+    typeof value.kind === 'string' &&
+    value.kind.endsWith('List') &&
+    Array.isArray(value.items)
+  ) {
+    const itemKind =
+      value.kind === 'List' ? undefined : value.kind.slice(0, -4);
     return (value.items as Record<string, unknown>[]).flatMap(item =>
       flatten({ kind: itemKind, apiVersion: value.apiVersion, ...item }),
     );
@@ -31,8 +41,13 @@ export function fixtures(...paths: string[]): KubeObject[] {
   return paths.flatMap(p => fixtureObjects(p));
 }
 
-export function withNamespace(objects: KubeObject[], namespace: string): KubeObject[] {
-  return objects.map(o => (o.metadata.namespace ? o : { ...o, metadata: { ...o.metadata, namespace } }));
+export function withNamespace(
+  objects: KubeObject[],
+  namespace: string,
+): KubeObject[] {
+  return objects.map(o =>
+    o.metadata.namespace ? o : { ...o, metadata: { ...o.metadata, namespace } },
+  );
 }
 
 /** A minimal object for tests. */
@@ -43,7 +58,12 @@ export function object(
   namespace?: string,
   rest: Record<string, unknown> = {},
 ): KubeObject {
-  return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) }, ...rest };
+  return {
+    apiVersion,
+    kind,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    ...rest,
+  };
 }
 
 /** The facts the collector reads from these objects (as a dump). */
@@ -52,13 +72,20 @@ export async function factsOf(objects: KubeObject[]) {
 }
 
 /** A copy of an object with changes merged in at the top level of metadata/spec/data. */
-export function patched(o: KubeObject, change: (copy: any) => void): KubeObject {
+export function patched(
+  o: KubeObject,
+  change: (copy: any) => void,
+): KubeObject {
   const copy = JSON.parse(JSON.stringify(o));
   change(copy);
   return copy;
 }
 
-export function find(objects: KubeObject[], kind: string, name: string): KubeObject {
+export function find(
+  objects: KubeObject[],
+  kind: string,
+  name: string,
+): KubeObject {
   const found = objects.find(o => o.kind === kind && o.metadata.name === name);
   if (!found) throw new Error(`fixture has no ${kind} ${name}`);
   return found;

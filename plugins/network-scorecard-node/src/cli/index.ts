@@ -21,24 +21,59 @@ Examples:
  * cluster (DESIGN §7) from a dump or a live cluster. Returns the exit code.
  * @public
  */
-export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = process,
+): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('network-scorecard')
-    .description('Scores a Kubernetes cluster\'s networking stack (CNI, kube-proxy, mesh, observability, policy)')
+    .description(
+      "Scores a Kubernetes cluster's networking stack (CNI, kube-proxy, mesh, observability, policy)",
+    )
     .exitOverride()
-    .configureOutput({ writeOut: s => io.stdout.write(s), writeErr: s => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: s => io.stdout.write(s),
+      writeErr: s => io.stderr.write(s),
+    });
   program
     .command('score')
     .description('print the scorecard report of one cluster')
-    .option('--snapshot <file>', 'cluster dump: kubectl get <kinds> -A -o json|yaml (a List)')
-    .option('--kubeconfig <file>', 'read the live cluster of this kubeconfig (read-only)')
+    .option(
+      '--snapshot <file>',
+      'cluster dump: kubectl get <kinds> -A -o json|yaml (a List)',
+    )
+    .option(
+      '--kubeconfig <file>',
+      'read the live cluster of this kubeconfig (read-only)',
+    )
     .option('--context <name>', 'kubeconfig context (default: the current one)')
-    .option('--cluster <name>', 'cluster name in the report (default: entity name, dump file name or kubeconfig cluster)')
-    .option('--entity <file>', "the cluster's catalog-info.yaml: requirements, lifecycle, platform refresh, links")
-    .option('--requirements <ids>', 'comma-separated requirement ids (replace those of --entity)')
-    .option('--lifecycle <lifecycle>', 'catalog lifecycle, e.g. production (replaces that of --entity)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('json'))
-    .addOption(new Option('--fail-below <grade>', 'exit 3 when the grade is below this one').choices(['A', 'B', 'C', 'D', 'F']))
+    .option(
+      '--cluster <name>',
+      'cluster name in the report (default: entity name, dump file name or kubeconfig cluster)',
+    )
+    .option(
+      '--entity <file>',
+      "the cluster's catalog-info.yaml: requirements, lifecycle, platform refresh, links",
+    )
+    .option(
+      '--requirements <ids>',
+      'comma-separated requirement ids (replace those of --entity)',
+    )
+    .option(
+      '--lifecycle <lifecycle>',
+      'catalog lifecycle, e.g. production (replaces that of --entity)',
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['json', 'table'])
+        .default('json'),
+    )
+    .addOption(
+      new Option(
+        '--fail-below <grade>',
+        'exit 3 when the grade is below this one',
+      ).choices(['A', 'B', 'C', 'D', 'F']),
+    )
     .option('--timeout <ms>', 'per-request timeout for live clusters', '10000')
     .addHelpText('after', HELP_AFTER)
     .action(async (options: ScoreOptions) => {
@@ -61,7 +96,9 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
       io.stderr.write(`network-scorecard: ${error.message}\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`network-scorecard: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr.write(
+      `network-scorecard: ${(error as Error).stack ?? String(error)}\n`,
+    );
     return EXIT.usage;
   }
 }

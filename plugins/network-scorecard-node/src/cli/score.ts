@@ -50,51 +50,92 @@ function loadKubeConfig(file: string, context: string | undefined): KubeConfig {
     kc.loadFromFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--kubeconfig ${file}: ${code === 'ENOENT' ? 'not found' : `cannot be read (${(error as Error).message.split('\n')[0]})`}`);
+    throw new UsageError(
+      `--kubeconfig ${file}: ${
+        code === 'ENOENT'
+          ? 'not found'
+          : `cannot be read (${(error as Error).message.split('\n')[0]})`
+      }`,
+    );
   }
   if (context) {
     if (!kc.getContexts().some(c => c.name === context)) {
-      throw new UsageError(`--context ${context}: no such context in ${file} (has ${kc.getContexts().map(c => c.name).join(', ') || 'none'})`);
+      throw new UsageError(
+        `--context ${context}: no such context in ${file} (has ${
+          kc
+            .getContexts()
+            .map(c => c.name)
+            .join(', ') || 'none'
+        })`,
+      );
     }
     kc.setCurrentContext(context);
   }
   if (!kc.getCurrentCluster()) {
-    throw new UsageError(`--kubeconfig ${file}: no current context; choose one with --context`);
+    throw new UsageError(
+      `--kubeconfig ${file}: no current context; choose one with --context`,
+    );
   }
   return kc;
 }
 
-async function collect(options: ScoreOptions): Promise<{ collected: CollectedFacts; source: ReportSource; name?: string }> {
+async function collect(
+  options: ScoreOptions,
+): Promise<{ collected: CollectedFacts; source: ReportSource; name?: string }> {
   if (options.snapshot) {
     try {
       const collected = await collectFromSnapshotFile(options.snapshot);
-      return { collected, source: 'snapshot', name: basename(options.snapshot, extname(options.snapshot)) };
+      return {
+        collected,
+        source: 'snapshot',
+        name: basename(options.snapshot, extname(options.snapshot)),
+      };
     } catch (error) {
-      if (error instanceof SnapshotError) throw new UsageError(`--snapshot ${error.message}`);
+      if (error instanceof SnapshotError)
+        throw new UsageError(`--snapshot ${error.message}`);
       throw error;
     }
   }
   const kc = loadKubeConfig(options.kubeconfig!, options.context);
   const timeoutMs = Number(options.timeout);
   const collected = await collectFromKubeConfig(kc, { timeoutMs });
-  return { collected, source: 'kubernetes', name: kc.getCurrentCluster()?.name };
+  return {
+    collected,
+    source: 'kubernetes',
+    name: kc.getCurrentCluster()?.name,
+  };
 }
 
 function validate(options: ScoreOptions): void {
   if (!!options.snapshot === !!options.kubeconfig) {
-    throw new UsageError('give exactly one of --snapshot FILE or --kubeconfig FILE');
+    throw new UsageError(
+      'give exactly one of --snapshot FILE or --kubeconfig FILE',
+    );
   }
-  if (options.context && !options.kubeconfig) throw new UsageError('--context needs --kubeconfig');
+  if (options.context && !options.kubeconfig)
+    throw new UsageError('--context needs --kubeconfig');
   const timeout = Number(options.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout ${options.timeout}: not a positive number of milliseconds`);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new UsageError(
+      `--timeout ${options.timeout}: not a positive number of milliseconds`,
+    );
 }
 
 /** Runs `score` and returns the report text and exit code. Throws UsageError for exit 1. */
-export async function score(options: ScoreOptions): Promise<{ output: string; code: number; report: ClusterReport }> {
+export async function score(
+  options: ScoreOptions,
+): Promise<{ output: string; code: number; report: ClusterReport }> {
   validate(options);
-  const flagged = options.requirements !== undefined ? parseRequirements(options.requirements, '--requirements') : undefined;
+  const flagged =
+    options.requirements !== undefined
+      ? parseRequirements(options.requirements, '--requirements')
+      : undefined;
   if (flagged?.errors.length) throw new UsageError(flagged.errors.join('\n'));
-  if (options.requirements !== undefined && flagged?.requirements.length === 0 && options.requirements.trim()) {
+  if (
+    options.requirements !== undefined &&
+    flagged?.requirements.length === 0 &&
+    options.requirements.trim()
+  ) {
     throw new UsageError('--requirements: no requirement id given');
   }
 
@@ -108,12 +149,22 @@ export async function score(options: ScoreOptions): Promise<{ output: string; co
     now: scannedAt,
   };
   let links: ReportLink[] = [];
-  let dashboards: Fact<DashboardId[]> = { value: null, evidence: [], reason: 'not found: no catalog entity given (--entity)' };
+  let dashboards: Fact<DashboardId[]> = {
+    value: null,
+    evidence: [],
+    reason: 'not found: no catalog entity given (--entity)',
+  };
   let cluster = options.cluster;
   if (options.entity) {
-    const entity = readClusterEntity(options.entity, options.cluster ?? (source === 'snapshot' ? name : undefined));
+    const entity = readClusterEntity(
+      options.entity,
+      options.cluster ?? (source === 'snapshot' ? name : undefined),
+    );
     const joined = contextFromEntity(entity, scannedAt);
-    if (joined.errors.length) throw new UsageError(joined.errors.map(e => `--entity ${options.entity}: ${e}`).join('\n'));
+    if (joined.errors.length)
+      throw new UsageError(
+        joined.errors.map(e => `--entity ${options.entity}: ${e}`).join('\n'),
+      );
     ({ context, links, dashboards } = joined);
     cluster ??= entity.metadata.name;
   }
@@ -132,9 +183,14 @@ export async function score(options: ScoreOptions): Promise<{ output: string; co
     },
     defaultRuleset,
   );
-  const output = options.format === 'table' ? formatTable(report) : `${JSON.stringify(report, null, 2)}\n`;
+  const output =
+    options.format === 'table'
+      ? formatTable(report)
+      : `${JSON.stringify(report, null, 2)}\n`;
   let code: number = EXIT.ok;
-  if (source === 'kubernetes' && report.status === 'failed') code = EXIT.unreachable;
-  else if (options.failBelow && isBelow(report.grade, options.failBelow)) code = EXIT.belowGrade;
+  if (source === 'kubernetes' && report.status === 'failed')
+    code = EXIT.unreachable;
+  else if (options.failBelow && isBelow(report.grade, options.failBelow))
+    code = EXIT.belowGrade;
   return { output, code, report };
 }

@@ -1,4 +1,8 @@
-import { createTestCertificates, startKubeApiServer, syntheticCluster } from '../testing';
+import {
+  createTestCertificates,
+  startKubeApiServer,
+  syntheticCluster,
+} from '../testing';
 import { TestCertificates } from '../testing/certificates';
 import { collectFromKubernetes } from './collectFromKubernetes';
 
@@ -28,7 +32,9 @@ describe('request budget: 10 nodes, whatever the number of Services', () => {
     expect(result.facts.services?.value).toBe(5000);
     expect(result.stats.requests).toBeLessThanOrEqual(25);
     expect(result.stats.bytes).toBeLessThanOrEqual(256 * 1024);
-    expect(result.stats.bytes).toBe(result.requests.reduce((sum, r) => sum + r.bytes, 0));
+    expect(result.stats.bytes).toBe(
+      result.requests.reduce((sum, r) => sum + r.bytes, 0),
+    );
   });
 
   it('costs the same with 20,000 Services as with 100', async () => {
@@ -42,11 +48,10 @@ describe('request budget: 10 nodes, whatever the number of Services', () => {
   it('falls back to metadata-only paging when the server sends no remainingItemCount', async () => {
     const result = await scan(1234, false);
     expect(result.facts.services?.value).toBe(1234);
-    expect(result.requests.filter(r => r.path === '/api/v1/services').map(r => r.query.replace(/continue=[^&]+/, 'c'))).toEqual([
-      '?limit=1',
-      '?limit=500&c',
-      '?limit=500&c',
-      '?limit=500&c',
-    ]);
+    expect(
+      result.requests
+        .filter(r => r.path === '/api/v1/services')
+        .map(r => r.query.replace(/continue=[^&]+/, 'c')),
+    ).toEqual(['?limit=1', '?limit=500&c', '?limit=500&c', '?limit=500&c']);
   });
 });

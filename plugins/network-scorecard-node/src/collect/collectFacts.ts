@@ -1,4 +1,9 @@
-import { ClusterFacts, FACT_IDS, FactId, ReportError } from '@network-scorecard/common';
+import {
+  ClusterFacts,
+  FACT_IDS,
+  FactId,
+  ReportError,
+} from '@network-scorecard/common';
 import { detectBgp } from '../detectors/bgp';
 import { detectCni } from '../detectors/cni';
 import { detectEncryption } from '../detectors/encryption';
@@ -8,7 +13,11 @@ import { detectMesh } from '../detectors/mesh';
 import { detectNodes } from '../detectors/nodes';
 import { detectPolicies } from '../detectors/policies';
 import { detectServices } from '../detectors/services';
-import { Detector, isNotApplicable, unknownFact } from '../detectors/support/facts';
+import {
+  Detector,
+  isNotApplicable,
+  unknownFact,
+} from '../detectors/support/facts';
 import { detectTracing } from '../detectors/tracing';
 import { CachingReader } from '../reader/CachingReader';
 import { ClusterReader } from '../reader/types';
@@ -27,7 +36,9 @@ const DETECTORS: Detector[] = [
 ];
 
 /** The fact ids the collector produces: all of DESIGN §5 but `dashboards` (catalog). @public */
-export const COLLECTED_FACT_IDS: readonly FactId[] = FACT_IDS.filter(id => id !== 'dashboards');
+export const COLLECTED_FACT_IDS: readonly FactId[] = FACT_IDS.filter(
+  id => id !== 'dashboards',
+);
 
 /** Unknown facts (value null, value-less reason) become errors; not-applicable ones do not. */
 export function factErrors(facts: ClusterFacts): ReportError[] {
@@ -39,9 +50,13 @@ export function factErrors(facts: ClusterFacts): ReportError[] {
 }
 
 /** Every collected fact unknown for one reason (unreachable, unsupported credentials…). */
-export function allUnknown(reason: string): { facts: ClusterFacts; errors: ReportError[] } {
+export function allUnknown(reason: string): {
+  facts: ClusterFacts;
+  errors: ReportError[];
+} {
   const facts: ClusterFacts = {};
-  for (const id of COLLECTED_FACT_IDS) (facts as Record<string, unknown>)[id] = unknownFact(reason);
+  for (const id of COLLECTED_FACT_IDS)
+    (facts as Record<string, unknown>)[id] = unknownFact(reason);
   return { facts, errors: factErrors(facts) };
 }
 
@@ -49,7 +64,9 @@ export function allUnknown(reason: string): { facts: ClusterFacts; errors: Repor
  * Runs every detector against one reader. Detectors run concurrently and share
  * reads, so each request is made once per scan.
  */
-export async function collectFacts(reader: ClusterReader): Promise<{ facts: ClusterFacts; errors: ReportError[] }> {
+export async function collectFacts(
+  reader: ClusterReader,
+): Promise<{ facts: ClusterFacts; errors: ReportError[] }> {
   const shared = new CachingReader(reader);
   const problems: string[] = [];
   const results = await Promise.all(
@@ -64,7 +81,8 @@ export async function collectFacts(reader: ClusterReader): Promise<{ facts: Clus
   const facts: ClusterFacts = {};
   for (const id of COLLECTED_FACT_IDS) {
     (facts as Record<string, unknown>)[id] =
-      found[id] ?? unknownFact(`error: not collected (${problems[0] ?? 'no detector'})`);
+      found[id] ??
+      unknownFact(`error: not collected (${problems[0] ?? 'no detector'})`);
   }
   return { facts, errors: factErrors(facts) };
 }

@@ -2,7 +2,10 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubernetesApiReader } from '../reader/KubernetesApiReader';
 import { CollectedFacts, KubernetesConnection } from '../types';
 import { allUnknown, collectFacts } from './collectFacts';
-import { kubeConfigFromConnection, unsupportedAuthProvider } from './kubeConfig';
+import {
+  kubeConfigFromConnection,
+  unsupportedAuthProvider,
+} from './kubeConfig';
 
 /** @public */
 export interface CollectOptions {
@@ -15,7 +18,9 @@ export async function collectFromKubeConfig(
   kubeConfig: KubeConfig,
   options: CollectOptions = {},
 ): Promise<CollectedFacts> {
-  const reader = new KubernetesApiReader(kubeConfig, { timeoutMs: options.timeoutMs });
+  const reader = new KubernetesApiReader(kubeConfig, {
+    timeoutMs: options.timeoutMs,
+  });
   try {
     const { facts, errors } = await collectFacts(reader);
     return { facts, errors, stats: reader.stats() };
@@ -34,13 +39,18 @@ export async function collectFromKubernetes(
   options: CollectOptions = {},
 ): Promise<CollectedFacts> {
   const unsupported = unsupportedAuthProvider(connection);
-  if (unsupported) return { ...allUnknown(unsupported), stats: { requests: 0, bytes: 0 } };
+  if (unsupported)
+    return { ...allUnknown(unsupported), stats: { requests: 0, bytes: 0 } };
   let kubeConfig: KubeConfig;
   try {
     kubeConfig = kubeConfigFromConnection(connection);
   } catch (error) {
     return {
-      ...allUnknown(`error: invalid connection settings for ${connection.name}: ${(error as Error).message}`),
+      ...allUnknown(
+        `error: invalid connection settings for ${connection.name}: ${
+          (error as Error).message
+        }`,
+      ),
       stats: { requests: 0, bytes: 0 },
     };
   }

@@ -8,7 +8,9 @@ import { collectFacts } from './collectFacts';
  * prints). Throws SnapshotError when the file cannot be used.
  * @public
  */
-export async function collectFromSnapshotFile(file: string): Promise<CollectedFacts> {
+export async function collectFromSnapshotFile(
+  file: string,
+): Promise<CollectedFacts> {
   const snapshot = await loadSnapshotFile(file);
   const reader = new SnapshotReader(snapshot.items);
   const { facts, errors } = await collectFacts(reader);

@@ -1,6 +1,11 @@
 import { createServer } from 'node:net';
 import { ClusterFacts } from '@network-scorecard/common';
-import { KubeApiServer, createTestCertificates, startKubeApiServer, syntheticCluster } from '../testing';
+import {
+  KubeApiServer,
+  createTestCertificates,
+  startKubeApiServer,
+  syntheticCluster,
+} from '../testing';
 import { Fault } from '../testing/KubeApiServer';
 import { TestCertificates } from '../testing/certificates';
 import { COLLECTED_FACT_IDS } from './collectFacts';
@@ -28,7 +33,11 @@ async function scanWith(faults: Fault[], timeoutMs?: number) {
 }
 
 function unknownIds(facts: ClusterFacts): string[] {
-  return COLLECTED_FACT_IDS.filter(id => facts[id]?.value === null && !facts[id]?.reason?.startsWith('not applicable'));
+  return COLLECTED_FACT_IDS.filter(
+    id =>
+      facts[id]?.value === null &&
+      !facts[id]?.reason?.startsWith('not applicable'),
+  );
 }
 
 /** Everything not affected keeps exactly the value of a healthy scan. */
@@ -38,8 +47,23 @@ function expectOthersIntact(facts: ClusterFacts, affected: string[]) {
   }
 }
 
-const CILIUM_CONFIG_FACTS = ['kubeProxy', 'bgp', 'mesh', 'mesh.all', 'mesh.details', 'encryption', 'hubble'];
-const DAEMONSET_FACTS = ['cni', 'cni.all', 'cni.version', 'calico.dataplane', ...CILIUM_CONFIG_FACTS, 'tracing'];
+const CILIUM_CONFIG_FACTS = [
+  'kubeProxy',
+  'bgp',
+  'mesh',
+  'mesh.all',
+  'mesh.details',
+  'encryption',
+  'hubble',
+];
+const DAEMONSET_FACTS = [
+  'cni',
+  'cni.all',
+  'cni.version',
+  'calico.dataplane',
+  ...CILIUM_CONFIG_FACTS,
+  'tracing',
+];
 const DISCOVERY_FACTS = ['l7Visibility', 'tracing', 'policies'];
 
 describe('faults: the scan goes on, only affected facts become unknown', () => {
@@ -48,7 +72,12 @@ describe('faults: the scan goes on, only affected facts become unknown', () => {
   });
 
   it('403 on one resource (ConfigMap cilium-config)', async () => {
-    const { facts, errors } = await scanWith([{ path: '/api/v1/namespaces/kube-system/configmaps/cilium-config', status: 403 }]);
+    const { facts, errors } = await scanWith([
+      {
+        path: '/api/v1/namespaces/kube-system/configmaps/cilium-config',
+        status: 403,
+      },
+    ]);
     expect(unknownIds(facts)).toEqual(CILIUM_CONFIG_FACTS);
     expect(facts.encryption?.reason).toBe(
       'forbidden: get ConfigMap kube-system/cilium-config (injected fault: HTTP 403)',
@@ -58,32 +87,53 @@ describe('faults: the scan goes on, only affected facts become unknown', () => {
   });
 
   it('404 on a list (Nodes)', async () => {
-    const { facts, errors } = await scanWith([{ path: '/api/v1/nodes', status: 404 }]);
+    const { facts, errors } = await scanWith([
+      { path: '/api/v1/nodes', status: 404 },
+    ]);
     expect(unknownIds(facts)).toEqual(['nodes']);
-    expect(errors).toEqual([{ fact: 'nodes', reason: 'not found: list Nodes' }]);
+    expect(errors).toEqual([
+      { fact: 'nodes', reason: 'not found: list Nodes' },
+    ]);
     expectOthersIntact(facts, ['nodes']);
   });
 
   it('5xx on DaemonSets', async () => {
-    const { facts } = await scanWith([{ path: '/apis/apps/v1/daemonsets', status: 503 }]);
+    const { facts } = await scanWith([
+      { path: '/apis/apps/v1/daemonsets', status: 503 },
+    ]);
     expect(unknownIds(facts)).toEqual(DAEMONSET_FACTS);
-    expect(facts.cni?.reason).toBe('error: list DaemonSets in all namespaces: HTTP 503 (injected fault: HTTP 503)');
+    expect(facts.cni?.reason).toBe(
+      'error: list DaemonSets in all namespaces: HTTP 503 (injected fault: HTTP 503)',
+    );
     expectOthersIntact(facts, DAEMONSET_FACTS);
   });
 
   it('timeout on one request (Services count) within the per-request timeout', async () => {
     const started = Date.now();
-    const { facts, errors } = await scanWith([{ path: '/api/v1/services', hang: true }], 400);
+    const { facts, errors } = await scanWith(
+      [{ path: '/api/v1/services', hang: true }],
+      400,
+    );
     expect(Date.now() - started).toBeLessThan(3000);
     expect(unknownIds(facts)).toEqual(['services']);
-    expect(errors).toEqual([{ fact: 'services', reason: 'timeout: list Services in all namespaces: no answer within 400 ms' }]);
+    expect(errors).toEqual([
+      {
+        fact: 'services',
+        reason:
+          'timeout: list Services in all namespaces: no answer within 400 ms',
+      },
+    ]);
     expectOthersIntact(facts, ['services']);
   });
 
   it('malformed JSON (Nodes)', async () => {
-    const { facts } = await scanWith([{ path: '/api/v1/nodes', malformed: true }]);
+    const { facts } = await scanWith([
+      { path: '/api/v1/nodes', malformed: true },
+    ]);
     expect(unknownIds(facts)).toEqual(['nodes']);
-    expect(facts.nodes?.reason).toBe('error: list Nodes: malformed JSON in the response');
+    expect(facts.nodes?.reason).toBe(
+      'error: list Nodes: malformed JSON in the response',
+    );
   });
 
   it('connection reset (discovery)', async () => {
@@ -96,18 +146,28 @@ describe('faults: the scan goes on, only affected facts become unknown', () => {
   });
 
   it('401 (token rejected): every fact unknown, nothing guessed', async () => {
-    const { facts, errors } = await collectFromKubernetes({ ...server.connection(), serviceAccountToken: 'wrong' });
+    const { facts, errors } = await collectFromKubernetes({
+      ...server.connection(),
+      serviceAccountToken: 'wrong',
+    });
     expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
     expect(errors).toHaveLength(COLLECTED_FACT_IDS.length);
-    expect(facts.nodes?.reason).toBe('unauthorized: list Nodes: the API server rejected the credentials (401)');
+    expect(facts.nodes?.reason).toBe(
+      'unauthorized: list Nodes: the API server rejected the credentials (401)',
+    );
   });
 
   it('TLS error (a CA that did not sign the server certificate): fails fast', async () => {
     const other = createTestCertificates('another-ca');
     const before = server.requests.length;
-    const { facts, stats } = await collectFromKubernetes({ ...server.connection(), caData: other.caData });
+    const { facts, stats } = await collectFromKubernetes({
+      ...server.connection(),
+      caData: other.caData,
+    });
     expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
-    expect(facts.cni?.reason).toMatch(/^error: TLS: .*certificate.* \([A-Z_]+\)/);
+    expect(facts.cni?.reason).toMatch(
+      /^error: TLS: .*certificate.* \([A-Z_]+\)/,
+    );
     expect(server.requests.length).toBe(before);
     expect(stats.requests).toBeLessThanOrEqual(8);
   });
@@ -117,14 +177,20 @@ describe('faults: the scan goes on, only affected facts become unknown', () => {
     await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as { port: number }).port;
     await new Promise(resolve => closed.close(resolve));
-    const { facts } = await collectFromKubernetes({ ...server.connection(), url: `https://127.0.0.1:${port}` });
+    const { facts } = await collectFromKubernetes({
+      ...server.connection(),
+      url: `https://127.0.0.1:${port}`,
+    });
     expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
     expect(facts.services?.reason).toMatch(/^error: connection refused/);
   });
 
   it('an unsupported auth provider gives every fact unknown with a clear reason and no request', async () => {
     const before = server.requests.length;
-    const { facts, errors, stats } = await collectFromKubernetes({ ...server.connection(), authProvider: 'aws' });
+    const { facts, errors, stats } = await collectFromKubernetes({
+      ...server.connection(),
+      authProvider: 'aws',
+    });
     expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
     expect(errors[0].reason).toBe(
       'error: authProvider "aws" is not supported by the collector; configure authProvider serviceAccount with a serviceAccountToken for cluster test-cluster',

@@ -7,16 +7,22 @@ const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 /** Auth providers the collector can use: a service account token from config (or the pod's own). */
 export const SUPPORTED_AUTH_PROVIDERS = ['serviceAccount'];
 
-export function unsupportedAuthProvider(connection: KubernetesConnection): string | undefined {
+export function unsupportedAuthProvider(
+  connection: KubernetesConnection,
+): string | undefined {
   const provider = connection.authProvider;
-  if (provider === undefined || SUPPORTED_AUTH_PROVIDERS.includes(provider)) return undefined;
+  if (provider === undefined || SUPPORTED_AUTH_PROVIDERS.includes(provider))
+    return undefined;
   return `error: authProvider "${provider}" is not supported by the collector; configure authProvider serviceAccount with a serviceAccountToken for cluster ${connection.name}`;
 }
 
 /** A KubeConfig built in code from the Kubernetes plugin's cluster settings. */
-export function kubeConfigFromConnection(connection: KubernetesConnection): KubeConfig {
+export function kubeConfigFromConnection(
+  connection: KubernetesConnection,
+): KubeConfig {
   let token = connection.serviceAccountToken;
-  if (!token && existsSync(IN_CLUSTER_TOKEN)) token = readFileSync(IN_CLUSTER_TOKEN, 'utf8').trim();
+  if (!token && existsSync(IN_CLUSTER_TOKEN))
+    token = readFileSync(IN_CLUSTER_TOKEN, 'utf8').trim();
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [
@@ -29,7 +35,13 @@ export function kubeConfigFromConnection(connection: KubernetesConnection): Kube
       },
     ],
     users: [{ name: 'network-scorecard', token }],
-    contexts: [{ name: connection.name, cluster: connection.name, user: 'network-scorecard' }],
+    contexts: [
+      {
+        name: connection.name,
+        cluster: connection.name,
+        user: 'network-scorecard',
+      },
+    ],
     currentContext: connection.name,
   });
   return kc;

@@ -22,7 +22,13 @@ export const detectBgp: Detector = async reader => ({
       } else {
         const calicoPeers = await customObjects(reader, RESOURCES.BGPPeer);
         peers += calicoPeers.length;
-        evidence.push(`BGPPeers: ${calicoPeers.length}`, ...capped(calicoPeers.map(p => ref(p, 'BGPPeer')), 5));
+        evidence.push(
+          `BGPPeers: ${calicoPeers.length}`,
+          ...capped(
+            calicoPeers.map(p => ref(p, 'BGPPeer')),
+            5,
+          ),
+        );
       }
     }
     let ciliumOn = false;
@@ -32,21 +38,39 @@ export const detectBgp: Detector = async reader => ({
       ciliumOn = flag.on;
       evidence.push(flag.evidence);
       if (ciliumOn) {
-        for (const policy of await customObjects(reader, RESOURCES.CiliumBGPPeeringPolicy)) {
-          const n = asArray(dig(policy, 'spec', 'virtualRouters'))
-            .reduce<number>((sum, vr) => sum + asArray(dig(vr, 'neighbors')).length, 0);
+        for (const policy of await customObjects(
+          reader,
+          RESOURCES.CiliumBGPPeeringPolicy,
+        )) {
+          const n = asArray(
+            dig(policy, 'spec', 'virtualRouters'),
+          ).reduce<number>(
+            (sum, vr) => sum + asArray(dig(vr, 'neighbors')).length,
+            0,
+          );
           peers += n;
-          evidence.push(`${ref(policy, 'CiliumBGPPeeringPolicy')}: ${n} neighbors`);
+          evidence.push(
+            `${ref(policy, 'CiliumBGPPeeringPolicy')}: ${n} neighbors`,
+          );
         }
-        for (const config of await customObjects(reader, RESOURCES.CiliumBGPClusterConfig)) {
-          const n = asArray(dig(config, 'spec', 'bgpInstances'))
-            .reduce<number>((sum, inst) => sum + asArray(dig(inst, 'peers')).length, 0);
+        for (const config of await customObjects(
+          reader,
+          RESOURCES.CiliumBGPClusterConfig,
+        )) {
+          const n = asArray(dig(config, 'spec', 'bgpInstances')).reduce<number>(
+            (sum, inst) => sum + asArray(dig(inst, 'peers')).length,
+            0,
+          );
           peers += n;
           evidence.push(`${ref(config, 'CiliumBGPClusterConfig')}: ${n} peers`);
         }
       }
     }
-    if (!calico && !cilium) evidence.push('no Calico or Cilium: no BGP speaker');
-    return known<BgpFact>({ calicoBgp: calicoOn, peers, ciliumBgpControlPlane: ciliumOn }, evidence);
+    if (!calico && !cilium)
+      evidence.push('no Calico or Cilium: no BGP speaker');
+    return known<BgpFact>(
+      { calicoBgp: calicoOn, peers, ciliumBgpControlPlane: ciliumOn },
+      evidence,
+    );
   }),
 });

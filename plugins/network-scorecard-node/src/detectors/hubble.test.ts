@@ -4,13 +4,24 @@ import { metricFamilies } from './hubble';
 describe('detectHubble', () => {
   it('reads Hubble, relay and metrics of the 1.16.10 charm render (no UI in the charm)', async () => {
     const facts = await factsOf(
-      fixtures('cilium/charm-cilium-1.16.10-rendered.yaml', 'cilium/charm-hubble-relay-1.16.10-rendered.yaml'),
+      fixtures(
+        'cilium/charm-cilium-1.16.10-rendered.yaml',
+        'cilium/charm-hubble-relay-1.16.10-rendered.yaml',
+      ),
     );
     expect(facts.hubble?.value).toEqual({
       enabled: true,
       relay: true,
       ui: false,
-      metrics: ['dns', 'drop', 'tcp', 'flow', 'port-distribution', 'icmp', 'http'],
+      metrics: [
+        'dns',
+        'drop',
+        'tcp',
+        'flow',
+        'port-distribution',
+        'icmp',
+        'http',
+      ],
     });
     expect(facts.hubble?.evidence.slice(0, 4)).toEqual([
       'ConfigMap kube-system/cilium-config: enable-hubble=true',
@@ -22,7 +33,10 @@ describe('detectHubble', () => {
 
   it('reads relay and UI of the 1.9 quick install', async () => {
     const facts = await factsOf(
-      fixtures('cilium/experimental-install-v1.9-dev.yaml', 'cilium/quick-hubble-install-v1.9.yaml'),
+      fixtures(
+        'cilium/experimental-install-v1.9-dev.yaml',
+        'cilium/quick-hubble-install-v1.9.yaml',
+      ),
     );
     expect(facts.hubble?.value).toEqual({
       enabled: true,
@@ -34,7 +48,10 @@ describe('detectHubble', () => {
 
   it('reads Hubble off on AKS 1.13 (enable-hubble: "false")', async () => {
     const facts = await factsOf(
-      fixtures('cilium/aks-acn-v1.18-cilium-daemonset.yaml', 'cilium/aks-acn-v1.13-cilium-config.yaml'),
+      fixtures(
+        'cilium/aks-acn-v1.18-cilium-daemonset.yaml',
+        'cilium/aks-acn-v1.13-cilium-config.yaml',
+      ),
     );
     expect(facts.hubble).toEqual({
       value: { enabled: false, relay: false, ui: false, metrics: [] },
@@ -48,7 +65,9 @@ describe('detectHubble', () => {
   });
 
   it('has no Hubble without Cilium', async () => {
-    expect((await factsOf(fixtures('flannel/kube-flannel.yml'))).hubble).toEqual({
+    expect(
+      (await factsOf(fixtures('flannel/kube-flannel.yml'))).hubble,
+    ).toEqual({
       value: { enabled: false, relay: false, ui: false, metrics: [] },
       evidence: ['DaemonSets: no Cilium agent, so no Hubble'],
     });
@@ -56,7 +75,9 @@ describe('detectHubble', () => {
 
   it('names metric families without their options (AKS 1.18 hubble-metrics)', () => {
     expect(
-      metricFamilies('flow:sourceContext=pod;destinationContext=pod tcp:sourceContext=pod;destinationContext=pod\n    dns:query drop:sourceContext=pod;destinationContext=pod'),
+      metricFamilies(
+        'flow:sourceContext=pod;destinationContext=pod tcp:sourceContext=pod;destinationContext=pod\n    dns:query drop:sourceContext=pod;destinationContext=pod',
+      ),
     ).toEqual(['flow', 'tcp', 'dns', 'drop']);
   });
 });

@@ -5,7 +5,15 @@ import { ClusterReader, KubeObject, ReadFailure } from '../reader/types';
 import { calicoDataplane, findCalico } from './support/calico';
 import { ciliumConfig, kubeProxyReplacement } from './support/cilium';
 import { Detector, guarded, known, unknownFact } from './support/facts';
-import { asArray, asString, containers, dig, labels, podNodeSelector, ref } from './support/objects';
+import {
+  asArray,
+  asString,
+  containers,
+  dig,
+  labels,
+  podNodeSelector,
+  ref,
+} from './support/objects';
 import { daemonSets } from './support/workloads';
 
 /** ConfigMaps that hold a KubeProxyConfiguration: EKS's kube-proxy-config (key config), kubeadm's kube-proxy (key config.conf). */
@@ -17,13 +25,17 @@ const DISABLE_LABEL = 'operator.tigera.io/disable-kube-proxy';
 function isLinuxKubeProxy(ds: KubeObject): boolean {
   return (
     ds.metadata.namespace === 'kube-system' &&
-    (ds.metadata.name === 'kube-proxy' || labels(ds)['k8s-app'] === 'kube-proxy') &&
+    (ds.metadata.name === 'kube-proxy' ||
+      labels(ds)['k8s-app'] === 'kube-proxy') &&
     podNodeSelector(ds)['kubernetes.io/os'] !== 'windows'
   );
 }
 
 function flagMode(ds: KubeObject): string | undefined {
-  const words = containers(ds).flatMap(c => [...(c.command ?? []), ...(c.args ?? [])]);
+  const words = containers(ds).flatMap(c => [
+    ...(c.command ?? []),
+    ...(c.args ?? []),
+  ]);
   for (let i = 0; i < words.length; i++) {
     const m = /^--proxy-mode(?:=(.*))?$/.exec(words[i]);
     if (m) return m[1] ?? words[i + 1];
@@ -46,7 +58,11 @@ async function kubeProxyMode(
     .filter((n): n is string => !!n && CONFIG_MAPS.includes(n))
     .sort((a, b) => CONFIG_MAPS.indexOf(a) - CONFIG_MAPS.indexOf(b));
   for (const name of mounted) {
-    const cm = await reader.get(builtIn(RESOURCES.ConfigMap), name, ds.metadata.namespace);
+    const cm = await reader.get(
+      builtIn(RESOURCES.ConfigMap),
+      name,
+      ds.metadata.namespace,
+    );
     for (const key of CONFIG_KEYS) {
       const text = asString(dig(cm, 'data', key));
       if (!text || !/KubeProxyConfiguration|^mode:/m.test(text)) continue;
@@ -54,18 +70,30 @@ async function kubeProxyMode(
       try {
         config = parse(text);
       } catch {
-        throw new ReadFailure('error', `${ref(cm, 'ConfigMap')}: key ${key} is not valid YAML`);
+        throw new ReadFailure(
+          'error',
+          `${ref(cm, 'ConfigMap')}: key ${key} is not valid YAML`,
+        );
       }
       const raw = asString(dig(config, 'mode')) ?? '';
       const shown = raw === '' ? '"" (iptables on Linux)' : raw;
-      return { mode: toMode(raw), evidence: `${ref(cm, 'ConfigMap')}: ${key} mode=${shown}` };
+      return {
+        mode: toMode(raw),
+        evidence: `${ref(cm, 'ConfigMap')}: ${key} mode=${shown}`,
+      };
     }
   }
   const flag = flagMode(ds);
   if (flag !== undefined) {
-    return { mode: toMode(flag), evidence: `${ref(ds, 'DaemonSet')}: --proxy-mode=${flag}` };
+    return {
+      mode: toMode(flag),
+      evidence: `${ref(ds, 'DaemonSet')}: --proxy-mode=${flag}`,
+    };
   }
-  return { mode: 'iptables', evidence: `${ref(ds, 'DaemonSet')}: no mode configured (iptables on Linux)` };
+  return {
+    mode: 'iptables',
+    evidence: `${ref(ds, 'DaemonSet')}: no mode configured (iptables on Linux)`,
+  };
 }
 
 /** Fact kubeProxy: whether kube-proxy runs, in which mode, and what replaces it. */
@@ -81,7 +109,13 @@ export const detectKubeProxy: Detector = async reader => ({
       const desired = dig(ds, 'status', 'desiredNumberScheduled');
       const disabled = podNodeSelector(ds)[DISABLE_LABEL] === 'true';
       present = typeof desired === 'number' ? desired > 0 : !disabled;
-      if (disabled) evidence.push(`${ref(ds, 'DaemonSet')}: nodeSelector ${DISABLE_LABEL}=true (switched off by Calico)`);
+      if (disabled)
+        evidence.push(
+          `${ref(
+            ds,
+            'DaemonSet',
+          )}: nodeSelector ${DISABLE_LABEL}=true (switched off by Calico)`,
+        );
       evidence.push(
         typeof desired === 'number'
           ? `${ref(ds, 'DaemonSet')}: status.desiredNumberScheduled=${desired}`
@@ -97,12 +131,17 @@ export const detectKubeProxy: Detector = async reader => ({
     const cilium = await ciliumConfig(reader);
     if (cilium) {
       const kpr = kubeProxyReplacement(cilium);
-      evidence.push(kpr.mode === 'hybrid' ? `${kpr.evidence} (hybrid: kube-proxy still needed)` : kpr.evidence);
+      evidence.push(
+        kpr.mode === 'hybrid'
+          ? `${kpr.evidence} (hybrid: kube-proxy still needed)`
+          : kpr.evidence,
+      );
       if (kpr.mode === 'replaced') replacedBy = 'cilium';
     }
     if (!replacedBy && (await findCalico(reader))) {
       const dataplane = await calicoDataplane(reader);
-      if (dataplane.value === null) return unknownFact(dataplane.reason ?? 'unknown');
+      if (dataplane.value === null)
+        return unknownFact(dataplane.reason ?? 'unknown');
       evidence.push(...dataplane.evidence);
       if (dataplane.value === 'bpf') replacedBy = 'calico-bpf';
     }

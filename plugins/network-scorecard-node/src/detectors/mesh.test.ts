@@ -1,21 +1,45 @@
-import { factsOf, find, fixtures, object, patched, withNamespace } from '../__testUtils__/fixtures';
+import {
+  factsOf,
+  find,
+  fixtures,
+  object,
+  patched,
+  withNamespace,
+} from '../__testUtils__/fixtures';
 
-const istiod = () => find(fixtures('istio/pilot_default.golden.yaml'), 'Deployment', 'istiod');
-const meshConfigMap = () => find(fixtures('istio/pilot_default.golden.yaml'), 'ConfigMap', 'istio');
-const namespaces = () => fixtures('istio/injection.yaml').filter(o => o.kind === 'Namespace');
+const istiod = () =>
+  find(fixtures('istio/pilot_default.golden.yaml'), 'Deployment', 'istiod');
+const meshConfigMap = () =>
+  find(fixtures('istio/pilot_default.golden.yaml'), 'ConfigMap', 'istio');
+const namespaces = () =>
+  fixtures('istio/injection.yaml').filter(o => o.kind === 'Namespace');
 const istioSystem = object('v1', 'Namespace', 'istio-system');
 
 describe('detectMesh', () => {
   it('reads Istio sidecars from istiod and the injection labels (injection.yaml, pilot golden)', async () => {
     const facts = await factsOf([istioSystem, istiod(), ...namespaces()]);
-    const evidence = ['Deployment istio-system/istiod: image registry.istio.io/release/pilot:1.1.4'];
+    const evidence = [
+      'Deployment istio-system/istiod: image registry.istio.io/release/pilot:1.1.4',
+    ];
     expect(facts.mesh).toEqual({ value: 'istio-sidecar', evidence });
     expect(facts['mesh.all']).toEqual({ value: ['istio-sidecar'], evidence });
     expect(facts['mesh.details']?.value).toEqual({
       version: '1.1.4',
       // labels as the upstream analyzer test declares them, conflicts included (multi-ns-2 has both)
-      ambientNamespaces: ['ambient', 'multi-ns-2', 'multi-ns-3', 'not-conflict-ns-1'],
-      injectedNamespaces: ['busted', 'canary-test', 'default', 'multi-ns-1', 'multi-ns-2', 'pidgeon-test'],
+      ambientNamespaces: [
+        'ambient',
+        'multi-ns-2',
+        'multi-ns-3',
+        'not-conflict-ns-1',
+      ],
+      injectedNamespaces: [
+        'busted',
+        'canary-test',
+        'default',
+        'multi-ns-1',
+        'multi-ns-2',
+        'pidgeon-test',
+      ],
       waypoints: 0,
       strictMtls: false,
       ciliumMutualAuth: false,
@@ -30,11 +54,15 @@ describe('detectMesh', () => {
         'PeerAuthentications in istio-system: no mesh-wide STRICT mTLS',
       ]),
     );
-    expect(facts['mesh.details']?.evidence).not.toContain('Namespace not-conflict-ns-2: label istio.io/rev=test');
+    expect(facts['mesh.details']?.evidence).not.toContain(
+      'Namespace not-conflict-ns-2: label istio.io/rev=test',
+    );
   });
 
   it('reads ambient, a waypoint and mesh-wide STRICT mTLS in the root namespace', async () => {
-    const ambientOnly = namespaces().filter(ns => ns.metadata.name === 'ambient' || ns.metadata.name === 'bar');
+    const ambientOnly = namespaces().filter(
+      ns => ns.metadata.name === 'ambient' || ns.metadata.name === 'bar',
+    );
     const objects = [
       istioSystem,
       istiod(),
@@ -72,26 +100,33 @@ describe('detectMesh', () => {
       ...fixtures('istio/peer-authn-strict-root-permissive-workload-in.yaml'),
     ]);
     expect(facts['mesh.details']?.value?.strictMtls).toBe(false);
-    expect(facts['mesh.details']?.evidence).toContain('ConfigMap istio-system/istio: mesh.rootNamespace=istio-control');
+    expect(facts['mesh.details']?.evidence).toContain(
+      'ConfigMap istio-system/istio: mesh.rootNamespace=istio-control',
+    );
   });
 
   it('reads Linkerd from linkerd-destination (install_default.golden)', async () => {
     const facts = await factsOf(fixtures('linkerd/install_default.golden'));
     expect(facts.mesh).toEqual({
       value: 'linkerd',
-      evidence: ['Deployment linkerd/linkerd-destination: linkerd.io/control-plane-component=destination'],
+      evidence: [
+        'Deployment linkerd/linkerd-destination: linkerd.io/control-plane-component=destination',
+      ],
     });
-    expect(facts['mesh.details']?.value?.version).toBe('install-control-plane-version');
+    expect(facts['mesh.details']?.value?.version).toBe(
+      'install-control-plane-version',
+    );
   });
 
   it("reads Cilium's mutual authentication as a Cilium mesh", async () => {
-    const objects = fixtures('cilium/charm-cilium-1.16.10-rendered.yaml').map(o =>
-      o.metadata.name === 'cilium-config'
-        ? patched(o, c => {
-            c.data['mesh-auth-enabled'] = 'true';
-            c.data['mesh-auth-mutual-enabled'] = 'true';
-          })
-        : o,
+    const objects = fixtures('cilium/charm-cilium-1.16.10-rendered.yaml').map(
+      o =>
+        o.metadata.name === 'cilium-config'
+          ? patched(o, c => {
+              c.data['mesh-auth-enabled'] = 'true';
+              c.data['mesh-auth-mutual-enabled'] = 'true';
+            })
+          : o,
     );
     const facts = await factsOf(objects);
     expect(facts.mesh).toEqual({
@@ -101,12 +136,20 @@ describe('detectMesh', () => {
         'ConfigMap kube-system/cilium-config: mesh-auth-mutual-enabled=true',
       ],
     });
-    expect(facts['mesh.details']?.value).toMatchObject({ version: '1.16.10', ciliumMutualAuth: true });
+    expect(facts['mesh.details']?.value).toMatchObject({
+      version: '1.16.10',
+      ciliumMutualAuth: true,
+    });
   });
 
   it('says none without a control plane; the default charm (mesh-auth off) is not a mesh', async () => {
-    const facts = await factsOf(fixtures('cilium/charm-cilium-1.16.10-rendered.yaml'));
-    expect(facts.mesh).toEqual({ value: 'none', evidence: ['no Istio, Linkerd or Cilium service mesh control plane'] });
+    const facts = await factsOf(
+      fixtures('cilium/charm-cilium-1.16.10-rendered.yaml'),
+    );
+    expect(facts.mesh).toEqual({
+      value: 'none',
+      evidence: ['no Istio, Linkerd or Cilium service mesh control plane'],
+    });
     expect(facts['mesh.all']?.value).toEqual([]);
   });
 });

@@ -1,10 +1,24 @@
 import { MeshDetailsFact, MeshName } from '@network-scorecard/common';
 import { RESOURCES } from '../reader/resources';
 import { ClusterReader, KubeObject } from '../reader/types';
-import { ciliumConfig, ciliumImageEvidence, findCilium } from './support/cilium';
+import {
+  ciliumConfig,
+  ciliumImageEvidence,
+  findCilium,
+} from './support/cilium';
 import { Detector, guarded, known } from './support/facts';
 import { IstioInstall, findIstio, meshConfig } from './support/istio';
-import { annotations, asString, capped, dig, imageVersion, labels, mainContainer, ref, withoutDigest } from './support/objects';
+import {
+  annotations,
+  asString,
+  capped,
+  dig,
+  imageVersion,
+  labels,
+  mainContainer,
+  ref,
+  withoutDigest,
+} from './support/objects';
 import { customObjects, deploymentsIn, namespaces } from './support/workloads';
 
 interface Presence {
@@ -23,14 +37,23 @@ interface Presence {
 function injection(ns: KubeObject): string | undefined {
   const l = labels(ns);
   if (l['istio-injection'] === 'enabled') return 'istio-injection=enabled';
-  if (l['istio-injection'] === 'disabled' || l['istio.io/dataplane-mode'] === 'ambient') return undefined;
+  if (
+    l['istio-injection'] === 'disabled' ||
+    l['istio.io/dataplane-mode'] === 'ambient'
+  )
+    return undefined;
   return l['istio.io/rev'] ? `istio.io/rev=${l['istio.io/rev']}` : undefined;
 }
 
-function istioModes(istio: IstioInstall, ambient: number, injected: number): MeshName[] {
+function istioModes(
+  istio: IstioInstall,
+  ambient: number,
+  injected: number,
+): MeshName[] {
   const modes: { mesh: MeshName; weight: number }[] = [];
   if (istio.ztunnel) modes.push({ mesh: 'istio-ambient', weight: ambient });
-  if (istio.istiod.length && (injected || !istio.ztunnel)) modes.push({ mesh: 'istio-sidecar', weight: injected });
+  if (istio.istiod.length && (injected || !istio.ztunnel))
+    modes.push({ mesh: 'istio-sidecar', weight: injected });
   return modes.sort((a, b) => b.weight - a.weight).map(m => m.mesh);
 }
 
@@ -47,17 +70,41 @@ async function presence(reader: ClusterReader): Promise<Presence> {
   if (istio) {
     for (const d of istio.istiod) {
       const image = mainContainer(d, 'discovery')?.image;
-      evidence.push(`${ref(d, 'Deployment')}: image ${image ? withoutDigest(image) : '(none)'}`);
+      evidence.push(
+        `${ref(d, 'Deployment')}: image ${
+          image ? withoutDigest(image) : '(none)'
+        }`,
+      );
     }
-    if (istio.ztunnel) evidence.push(`${ref(istio.ztunnel, 'DaemonSet')}: ztunnel (ambient data plane)`);
-    if (istio.cni) evidence.push(`${ref(istio.cni, 'DaemonSet')}: istio-cni-node`);
-    ambient = nsList.filter(ns => labels(ns)['istio.io/dataplane-mode'] === 'ambient').map(ns => ns.metadata.name);
+    if (istio.ztunnel)
+      evidence.push(
+        `${ref(istio.ztunnel, 'DaemonSet')}: ztunnel (ambient data plane)`,
+      );
+    if (istio.cni)
+      evidence.push(`${ref(istio.cni, 'DaemonSet')}: istio-cni-node`);
+    ambient = nsList
+      .filter(ns => labels(ns)['istio.io/dataplane-mode'] === 'ambient')
+      .map(ns => ns.metadata.name);
     const injectedNs = nsList.filter(ns => injection(ns) !== undefined);
     injected = injectedNs.map(ns => ns.metadata.name);
-    detail.push(...capped(ambient.map(n => `Namespace ${n}: label istio.io/dataplane-mode=ambient`)));
-    detail.push(...capped(injectedNs.map(ns => `Namespace ${ns.metadata.name}: label ${injection(ns)}`)));
+    detail.push(
+      ...capped(
+        ambient.map(
+          n => `Namespace ${n}: label istio.io/dataplane-mode=ambient`,
+        ),
+      ),
+    );
+    detail.push(
+      ...capped(
+        injectedNs.map(
+          ns => `Namespace ${ns.metadata.name}: label ${injection(ns)}`,
+        ),
+      ),
+    );
     const modes = istioModes(istio, ambient.length, injected.length);
-    const image = istio.istiod[0] ? mainContainer(istio.istiod[0], 'discovery')?.image : undefined;
+    const image = istio.istiod[0]
+      ? mainContainer(istio.istiod[0], 'discovery')?.image
+      : undefined;
     modes.forEach(m => (versions[m] = imageVersion(image)));
     all.push(...modes);
   }
@@ -67,11 +114,28 @@ async function presence(reader: ClusterReader): Promise<Presence> {
   if (linkerd) {
     all.push('linkerd');
     versions.linkerd =
-      labels(linkerd)['app.kubernetes.io/version'] ?? imageVersion(mainContainer(linkerd, 'destination')?.image);
-    evidence.push(`${ref(linkerd, 'Deployment')}: linkerd.io/control-plane-component=destination`);
-    const meshed = nsList.filter(ns => annotations(ns)['linkerd.io/inject'] === 'enabled');
-    injected = [...new Set([...injected, ...meshed.map(ns => ns.metadata.name)])];
-    detail.push(...capped(meshed.map(ns => `Namespace ${ns.metadata.name}: annotation linkerd.io/inject=enabled`)));
+      labels(linkerd)['app.kubernetes.io/version'] ??
+      imageVersion(mainContainer(linkerd, 'destination')?.image);
+    evidence.push(
+      `${ref(
+        linkerd,
+        'Deployment',
+      )}: linkerd.io/control-plane-component=destination`,
+    );
+    const meshed = nsList.filter(
+      ns => annotations(ns)['linkerd.io/inject'] === 'enabled',
+    );
+    injected = [
+      ...new Set([...injected, ...meshed.map(ns => ns.metadata.name)]),
+    ];
+    detail.push(
+      ...capped(
+        meshed.map(
+          ns =>
+            `Namespace ${ns.metadata.name}: annotation linkerd.io/inject=enabled`,
+        ),
+      ),
+    );
   }
   let ciliumMutualAuth = false;
   const cilium = await ciliumConfig(reader);
@@ -80,16 +144,23 @@ async function presence(reader: ClusterReader): Promise<Presence> {
     const mutual = cilium.flag('mesh-auth-mutual-enabled');
     ciliumMutualAuth = auth.on && mutual.on;
     const envoy = cilium.flag('enable-envoy-config');
-    const envoyConfig = envoy.on && cilium.value('envoy-secrets-namespace') !== undefined;
+    const envoyConfig =
+      envoy.on && cilium.value('envoy-secrets-namespace') !== undefined;
     detail.push(mutual.evidence);
     if (ciliumMutualAuth || envoyConfig) {
       all.push('cilium');
-      versions.cilium = ciliumImageEvidence((await findCilium(reader))!).version;
+      versions.cilium = ciliumImageEvidence(
+        (await findCilium(reader))!,
+      ).version;
       if (ciliumMutualAuth) evidence.push(auth.evidence, mutual.evidence);
-      if (envoyConfig) evidence.push(`${envoy.evidence} (CiliumEnvoyConfig traffic management)`);
+      if (envoyConfig)
+        evidence.push(
+          `${envoy.evidence} (CiliumEnvoyConfig traffic management)`,
+        );
     }
   }
-  if (all.length === 0) evidence.push('no Istio, Linkerd or Cilium service mesh control plane');
+  if (all.length === 0)
+    evidence.push('no Istio, Linkerd or Cilium service mesh control plane');
   return {
     all,
     evidence,
@@ -103,7 +174,9 @@ async function presence(reader: ClusterReader): Promise<Presence> {
 }
 
 function isMeshWide(policy: KubeObject): boolean {
-  const selector = dig(policy, 'spec', 'selector') as { matchLabels?: object } | undefined;
+  const selector = dig(policy, 'spec', 'selector') as
+    | { matchLabels?: object }
+    | undefined;
   return !selector || Object.keys(selector.matchLabels ?? {}).length === 0;
 }
 
@@ -113,26 +186,49 @@ async function istioSecurity(reader: ClusterReader, istio: IstioInstall) {
   const waypoints = (await customObjects(reader, RESOURCES.Gateway)).filter(
     g => asString(dig(g, 'spec', 'gatewayClassName')) === 'istio-waypoint',
   );
-  evidence.push(...capped(waypoints.map(g => `${ref(g, 'Gateway')}: gatewayClassName istio-waypoint`), 5));
+  evidence.push(
+    ...capped(
+      waypoints.map(
+        g => `${ref(g, 'Gateway')}: gatewayClassName istio-waypoint`,
+      ),
+      5,
+    ),
+  );
   const config = await meshConfig(reader, istio);
   evidence.push(...config.evidence);
-  const strict = (await customObjects(reader, RESOURCES.PeerAuthentication, config.rootNamespace)).filter(
+  const strict = (
+    await customObjects(
+      reader,
+      RESOURCES.PeerAuthentication,
+      config.rootNamespace,
+    )
+  ).filter(
     p => isMeshWide(p) && asString(dig(p, 'spec', 'mtls', 'mode')) === 'STRICT',
   );
   evidence.push(
     ...(strict.length
-      ? strict.map(p => `${ref(p, 'PeerAuthentication')}: spec.mtls.mode=STRICT (mesh-wide)`)
-      : [`PeerAuthentications in ${config.rootNamespace}: no mesh-wide STRICT mTLS`]),
+      ? strict.map(
+          p =>
+            `${ref(
+              p,
+              'PeerAuthentication',
+            )}: spec.mtls.mode=STRICT (mesh-wide)`,
+        )
+      : [
+          `PeerAuthentications in ${config.rootNamespace}: no mesh-wide STRICT mTLS`,
+        ]),
   );
   return { waypoints: waypoints.length, strict: strict.length > 0, evidence };
 }
 
 /** Facts mesh, mesh.all and mesh.details. */
 export const detectMesh: Detector = async reader => {
-  const seen = await guarded(async () => known(await presence(reader), []));
+  const seenRead = guarded(async () => known(await presence(reader), []));
   const details = await guarded(async () => {
     const p = await presence(reader);
-    const security = p.istio ? await istioSecurity(reader, p.istio) : { waypoints: 0, strict: false, evidence: [] };
+    const security = p.istio
+      ? await istioSecurity(reader, p.istio)
+      : { waypoints: 0, strict: false, evidence: [] };
     return known<MeshDetailsFact>(
       {
         version: p.version,
@@ -145,8 +241,13 @@ export const detectMesh: Detector = async reader => {
       [...p.evidence, ...p.detail, ...security.evidence],
     );
   });
+  const seen = await seenRead;
   if (seen.value === null) {
-    return { mesh: { ...seen, value: null }, 'mesh.all': { ...seen, value: null }, 'mesh.details': details };
+    return {
+      mesh: { ...seen, value: null },
+      'mesh.all': { ...seen, value: null },
+      'mesh.details': details,
+    };
   }
   const p = seen.value;
   return {

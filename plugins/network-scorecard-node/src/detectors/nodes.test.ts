@@ -4,7 +4,13 @@ describe('detectNodes', () => {
   it('counts EKS arm64 nodes on kernel 5.4 (nodes.json NodeList)', async () => {
     const facts = await factsOf(fixtures('nodes/nodes.json'));
     expect(facts.nodes).toEqual({
-      value: { total: 2, linux: 2, windows: 0, minKernel: '5.4.129-63.229.amzn2.aarch64', belowKernel510: 2 },
+      value: {
+        total: 2,
+        linux: 2,
+        windows: 0,
+        minKernel: '5.4.129-63.229.amzn2.aarch64',
+        belowKernel510: 2,
+      },
       evidence: [
         'Nodes: 2 in total, 2 Linux, 0 Windows',
         'Node duckboat-01: nodeInfo.kernelVersion 5.4.129-63.229.amzn2.aarch64 (lowest)',
@@ -15,10 +21,21 @@ describe('detectNodes', () => {
   });
 
   it('reads kubectl get nodes -o yaml (kernel 6.12.54-linuxkit)', async () => {
-    const facts = await factsOf(fixtures('nodes/nri-kubernetes-1_35-nodes.yaml'));
+    const facts = await factsOf(
+      fixtures('nodes/nri-kubernetes-1_35-nodes.yaml'),
+    );
     expect(facts.nodes).toEqual({
-      value: { total: 1, linux: 1, windows: 0, minKernel: '6.12.54-linuxkit', belowKernel510: 0 },
-      evidence: ['Nodes: 1 in total, 1 Linux, 0 Windows', 'Node datagen-1-35: nodeInfo.kernelVersion 6.12.54-linuxkit (lowest)'],
+      value: {
+        total: 1,
+        linux: 1,
+        windows: 0,
+        minKernel: '6.12.54-linuxkit',
+        belowKernel510: 0,
+      },
+      evidence: [
+        'Nodes: 1 in total, 1 Linux, 0 Windows',
+        'Node datagen-1-35: nodeInfo.kernelVersion 6.12.54-linuxkit (lowest)',
+      ],
     });
   });
 

@@ -20,7 +20,9 @@ export const detectNodes: Detector = async reader => ({
     const nodes = await listAll(reader, builtIn(RESOURCES.Node));
     let linux = 0;
     let windows = 0;
-    let lowest: { node: KubeObject; kernel: string; parsed: [number, number, number] } | undefined;
+    let lowest:
+      | { node: KubeObject; kernel: string; parsed: [number, number, number] }
+      | undefined;
     const old: string[] = [];
     for (const node of nodes) {
       const os = operatingSystem(node);
@@ -30,8 +32,12 @@ export const detectNodes: Detector = async reader => ({
       const kernel = asString(dig(node, 'status', 'nodeInfo', 'kernelVersion'));
       const parsed = parseKernel(kernel);
       if (!kernel || !parsed) continue;
-      if (isBelow(parsed, 5, 10)) old.push(`${ref(node, 'Node')}: nodeInfo.kernelVersion ${kernel} (below 5.10)`);
-      if (!lowest || compareKernels(parsed, lowest.parsed) < 0) lowest = { node, kernel, parsed };
+      if (isBelow(parsed, 5, 10))
+        old.push(
+          `${ref(node, 'Node')}: nodeInfo.kernelVersion ${kernel} (below 5.10)`,
+        );
+      if (!lowest || compareKernels(parsed, lowest.parsed) < 0)
+        lowest = { node, kernel, parsed };
     }
     const value: NodesFact = {
       total: nodes.length,
@@ -40,8 +46,15 @@ export const detectNodes: Detector = async reader => ({
       minKernel: lowest?.kernel ?? null,
       belowKernel510: old.length,
     };
-    const evidence = [`Nodes: ${nodes.length} in total, ${linux} Linux, ${windows} Windows`];
-    if (lowest) evidence.push(`${ref(lowest.node, 'Node')}: nodeInfo.kernelVersion ${lowest.kernel} (lowest)`);
+    const evidence = [
+      `Nodes: ${nodes.length} in total, ${linux} Linux, ${windows} Windows`,
+    ];
+    if (lowest)
+      evidence.push(
+        `${ref(lowest.node, 'Node')}: nodeInfo.kernelVersion ${
+          lowest.kernel
+        } (lowest)`,
+      );
     evidence.push(...capped(old, 5));
     return known(value, [...new Set(evidence)]);
   }),

@@ -1,13 +1,33 @@
-import { factsOf, fixtures, object, withNamespace } from '../__testUtils__/fixtures';
+import {
+  factsOf,
+  fixtures,
+  object,
+  withNamespace,
+} from '../__testUtils__/fixtures';
 
-const examples = () => withNamespace(fixtures('cilium/dns.yaml', 'cilium/cnp-with-mutual-auth.yaml'), 'checkout');
+const examples = () =>
+  withNamespace(
+    fixtures('cilium/dns.yaml', 'cilium/cnp-with-mutual-auth.yaml'),
+    'checkout',
+  );
 const cilium = () => fixtures('cilium/charm-cilium-1.16.10-rendered.yaml');
 
 describe('detectPolicies', () => {
   it('counts L7 HTTP and DNS rules of the upstream CiliumNetworkPolicy examples', async () => {
-    const facts = await factsOf([...cilium(), ...examples(), ...fixtures('opentelemetry/build_collector_base.yaml')]);
+    const facts = await factsOf([
+      ...cilium(),
+      ...examples(),
+      ...fixtures('opentelemetry/build_collector_base.yaml'),
+    ]);
     expect(facts.policies).toEqual({
-      value: { networkPolicies: 1, ciliumPolicies: 2, ciliumClusterwide: 0, calicoGlobal: 0, l7Rules: 1, dnsRules: 3 },
+      value: {
+        networkPolicies: 1,
+        ciliumPolicies: 2,
+        ciliumClusterwide: 0,
+        calicoGlobal: 0,
+        l7Rules: 1,
+        dnsRules: 3,
+      },
       evidence: [
         'NetworkPolicies: 1 in all namespaces',
         'CiliumNetworkPolicies: 2, CiliumClusterwideNetworkPolicies: 0',
@@ -26,22 +46,48 @@ describe('detectPolicies', () => {
   });
 
   it('reads an L7 rule on an empty endpointSelector of a clusterwide policy as global visibility', async () => {
-    const everything = object('cilium.io/v2', 'CiliumClusterwideNetworkPolicy', 'l7-everywhere', undefined, {
-      spec: {
-        endpointSelector: {},
-        egress: [{ toPorts: [{ ports: [{ port: '80', protocol: 'TCP' }], rules: { http: [{}] } }] }],
+    const everything = object(
+      'cilium.io/v2',
+      'CiliumClusterwideNetworkPolicy',
+      'l7-everywhere',
+      undefined,
+      {
+        spec: {
+          endpointSelector: {},
+          egress: [
+            {
+              toPorts: [
+                {
+                  ports: [{ port: '80', protocol: 'TCP' }],
+                  rules: { http: [{}] },
+                },
+              ],
+            },
+          ],
+        },
       },
-    });
+    );
     const facts = await factsOf([...cilium(), ...examples(), everything]);
     expect(facts.l7Visibility).toEqual({
       value: 'global',
-      evidence: ['CiliumClusterwideNetworkPolicy l7-everywhere: empty endpointSelector with L7 rules'],
+      evidence: [
+        'CiliumClusterwideNetworkPolicy l7-everywhere: empty endpointSelector with L7 rules',
+      ],
     });
-    expect(facts.policies?.value).toMatchObject({ ciliumClusterwide: 1, l7Rules: 2 });
+    expect(facts.policies?.value).toMatchObject({
+      ciliumClusterwide: 1,
+      l7Rules: 2,
+    });
   });
 
   it('counts Calico GlobalNetworkPolicies and sees no L7 visibility without Cilium', async () => {
-    const gnp = object('crd.projectcalico.org/v1', 'GlobalNetworkPolicy', 'deny-app-policy', undefined, { spec: {} });
+    const gnp = object(
+      'crd.projectcalico.org/v1',
+      'GlobalNetworkPolicy',
+      'deny-app-policy',
+      undefined,
+      { spec: {} },
+    );
     const facts = await factsOf([...fixtures('calico/calico.yaml'), gnp]);
     expect(facts.policies?.value).toEqual({
       networkPolicies: 0,

@@ -3,7 +3,12 @@ import { RESOURCES } from '../reader/resources';
 import { ClusterReader, KubeObject, ReadFailure } from '../reader/types';
 import { Detector, guarded, known } from './support/facts';
 import { annotations, asArray, capped, dig, ref } from './support/objects';
-import { customObjects, namespaces, notServed, servedType } from './support/workloads';
+import {
+  customObjects,
+  namespaces,
+  notServed,
+  servedType,
+} from './support/workloads';
 import { builtIn } from '../reader/resources';
 
 interface L7Count {
@@ -13,7 +18,9 @@ interface L7Count {
 
 /** HTTP (and Kafka / generic L7) and DNS rules under toPorts[].rules of every spec of a Cilium policy. */
 export function l7Rules(policy: KubeObject): L7Count {
-  const specs = [dig(policy, 'spec'), ...asArray(dig(policy, 'specs'))].filter(Boolean);
+  const specs = [dig(policy, 'spec'), ...asArray(dig(policy, 'specs'))].filter(
+    Boolean,
+  );
   const count: L7Count = { http: 0, dns: 0 };
   for (const spec of specs) {
     for (const direction of ['ingress', 'egress']) {
@@ -32,14 +39,25 @@ export function l7Rules(policy: KubeObject): L7Count {
 
 /** A clusterwide policy whose endpointSelector is empty selects every endpoint. */
 function selectsAll(policy: KubeObject): boolean {
-  const specs = [dig(policy, 'spec'), ...asArray(dig(policy, 'specs'))].filter(Boolean);
+  const specs = [dig(policy, 'spec'), ...asArray(dig(policy, 'specs'))].filter(
+    Boolean,
+  );
   return specs.some(spec => {
-    const selector = dig(spec, 'endpointSelector') as { matchLabels?: object; matchExpressions?: unknown[] } | undefined;
-    return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && !(selector.matchExpressions ?? []).length;
+    const selector = dig(spec, 'endpointSelector') as
+      | { matchLabels?: object; matchExpressions?: unknown[] }
+      | undefined;
+    return (
+      !!selector &&
+      Object.keys(selector.matchLabels ?? {}).length === 0 &&
+      !(selector.matchExpressions ?? []).length
+    );
   });
 }
 
-async function countOf(reader: ClusterReader, resource: typeof RESOURCES.GlobalNetworkPolicy): Promise<number | undefined> {
+async function countOf(
+  reader: ClusterReader,
+  resource: typeof RESOURCES.GlobalNetworkPolicy,
+): Promise<number | undefined> {
   const type = await servedType(reader, resource);
   if (!type) return undefined;
   try {
@@ -53,7 +71,10 @@ async function countOf(reader: ClusterReader, resource: typeof RESOURCES.GlobalN
 async function ciliumPolicies(reader: ClusterReader) {
   return {
     namespaced: await customObjects(reader, RESOURCES.CiliumNetworkPolicy),
-    clusterwide: await customObjects(reader, RESOURCES.CiliumClusterwideNetworkPolicy),
+    clusterwide: await customObjects(
+      reader,
+      RESOURCES.CiliumClusterwideNetworkPolicy,
+    ),
     served: !!(await servedType(reader, RESOURCES.CiliumNetworkPolicy)),
   };
 }
@@ -64,27 +85,44 @@ function describeL7(policy: KubeObject, kind: string): string | undefined {
   return `${ref(policy, kind)}: ${http} HTTP/L7 rules, ${dns} DNS rules`;
 }
 
-async function policiesFact(reader: ClusterReader): Promise<Fact<PoliciesFact>> {
+async function policiesFact(
+  reader: ClusterReader,
+): Promise<Fact<PoliciesFact>> {
   const networkPolicies = await reader.count(builtIn(RESOURCES.NetworkPolicy));
   const cilium = await ciliumPolicies(reader);
   const calicoGlobal = await countOf(reader, RESOURCES.GlobalNetworkPolicy);
   const all = [
     ...cilium.namespaced.map(p => ({ p, kind: 'CiliumNetworkPolicy' })),
-    ...cilium.clusterwide.map(p => ({ p, kind: 'CiliumClusterwideNetworkPolicy' })),
+    ...cilium.clusterwide.map(p => ({
+      p,
+      kind: 'CiliumClusterwideNetworkPolicy',
+    })),
   ];
-  const totals = all.reduce((t, { p }) => {
-    const c = l7Rules(p);
-    return { http: t.http + c.http, dns: t.dns + c.dns };
-  }, { http: 0, dns: 0 });
+  const totals = all.reduce(
+    (t, { p }) => {
+      const c = l7Rules(p);
+      return { http: t.http + c.http, dns: t.dns + c.dns };
+    },
+    { http: 0, dns: 0 },
+  );
   const evidence = [`NetworkPolicies: ${networkPolicies} in all namespaces`];
   evidence.push(
     cilium.served
       ? `CiliumNetworkPolicies: ${cilium.namespaced.length}, CiliumClusterwideNetworkPolicies: ${cilium.clusterwide.length}`
       : notServed(RESOURCES.CiliumNetworkPolicy),
   );
-  evidence.push(...capped(all.map(({ p, kind }) => describeL7(p, kind)).filter((e): e is string => !!e), 5));
   evidence.push(
-    calicoGlobal === undefined ? notServed(RESOURCES.GlobalNetworkPolicy) : `GlobalNetworkPolicies: ${calicoGlobal}`,
+    ...capped(
+      all
+        .map(({ p, kind }) => describeL7(p, kind))
+        .filter((e): e is string => !!e),
+      5,
+    ),
+  );
+  evidence.push(
+    calicoGlobal === undefined
+      ? notServed(RESOURCES.GlobalNetworkPolicy)
+      : `GlobalNetworkPolicies: ${calicoGlobal}`,
   );
   return known<PoliciesFact>(
     {
@@ -104,25 +142,47 @@ async function policiesFact(reader: ClusterReader): Promise<Fact<PoliciesFact>> 
  * rules (every endpoint goes through the proxy); targeted when L7 rules, or
  * the proxy-visibility annotation, select some endpoints.
  */
-async function visibilityFact(reader: ClusterReader): Promise<Fact<L7Visibility>> {
+async function visibilityFact(
+  reader: ClusterReader,
+): Promise<Fact<L7Visibility>> {
   const cilium = await ciliumPolicies(reader);
-  const global = cilium.clusterwide.filter(p => selectsAll(p) && describeL7(p, 'x'));
+  const global = cilium.clusterwide.filter(
+    p => selectsAll(p) && describeL7(p, 'x'),
+  );
   if (global.length) {
-    return known('global', global.map(p => `${ref(p, 'CiliumClusterwideNetworkPolicy')}: empty endpointSelector with L7 rules`));
+    return known(
+      'global',
+      global.map(
+        p =>
+          `${ref(
+            p,
+            'CiliumClusterwideNetworkPolicy',
+          )}: empty endpointSelector with L7 rules`,
+      ),
+    );
   }
   const targeted = [
     ...cilium.namespaced.map(p => describeL7(p, 'CiliumNetworkPolicy')),
-    ...cilium.clusterwide.map(p => describeL7(p, 'CiliumClusterwideNetworkPolicy')),
+    ...cilium.clusterwide.map(p =>
+      describeL7(p, 'CiliumClusterwideNetworkPolicy'),
+    ),
   ].filter((e): e is string => !!e);
   const annotated = (await namespaces(reader))
     .filter(ns => annotations(ns)['policy.cilium.io/proxy-visibility'])
-    .map(ns => `Namespace ${ns.metadata.name}: annotation policy.cilium.io/proxy-visibility`);
-  if (targeted.length || annotated.length) return known('targeted', capped([...targeted, ...annotated], 5));
+    .map(
+      ns =>
+        `Namespace ${ns.metadata.name}: annotation policy.cilium.io/proxy-visibility`,
+    );
+  if (targeted.length || annotated.length)
+    return known('targeted', capped([...targeted, ...annotated], 5));
   return known('none', ['Cilium policies: no L7 (HTTP/DNS) rules']);
 }
 
 /** Facts policies and l7Visibility. */
-export const detectPolicies: Detector = async reader => ({
-  policies: await guarded(() => policiesFact(reader)),
-  l7Visibility: await guarded(() => visibilityFact(reader)),
-});
+export const detectPolicies: Detector = async reader => {
+  const [policies, l7Visibility] = await Promise.all([
+    guarded(() => policiesFact(reader)),
+    guarded(() => visibilityFact(reader)),
+  ]);
+  return { policies, l7Visibility };
+};

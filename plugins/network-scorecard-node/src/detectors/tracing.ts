@@ -15,18 +15,30 @@ function isCollector(o: KubeObject): boolean {
 
 async function otelCollectors(reader: ClusterReader): Promise<string[]> {
   const found: string[] = [];
-  const labelled = (o: KubeObject, kind: string) => `${ref(o, kind)}: label ${COLLECTOR_LABEL}`;
-  found.push(...(await daemonSets(reader)).filter(isCollector).map(d => labelled(d, 'DaemonSet')));
-  const deployments = await listAll(reader, builtIn(RESOURCES.Deployment), { labelSelector: COLLECTOR_LABEL });
+  const labelled = (o: KubeObject, kind: string) =>
+    `${ref(o, kind)}: label ${COLLECTOR_LABEL}`;
+  found.push(
+    ...(await daemonSets(reader))
+      .filter(isCollector)
+      .map(d => labelled(d, 'DaemonSet')),
+  );
+  const deployments = await listAll(reader, builtIn(RESOURCES.Deployment), {
+    labelSelector: COLLECTOR_LABEL,
+  });
   found.push(...deployments.map(d => labelled(d, 'Deployment')));
   found.push(
-    ...(await customObjects(reader, RESOURCES.OpenTelemetryCollector)).map(c => ref(c, 'OpenTelemetryCollector')),
+    ...(await customObjects(reader, RESOURCES.OpenTelemetryCollector)).map(c =>
+      ref(c, 'OpenTelemetryCollector'),
+    ),
   );
   return found;
 }
 
 function hasSelector(o: KubeObject): boolean {
-  return Object.keys((dig(o, 'spec', 'selector', 'matchLabels') as object) ?? {}).length > 0;
+  return (
+    Object.keys((dig(o, 'spec', 'selector', 'matchLabels') as object) ?? {})
+      .length > 0
+  );
 }
 
 /**
@@ -34,31 +46,51 @@ function hasSelector(o: KubeObject): boolean {
  * a selector whose tracing samples requests, or default tracing providers in
  * the mesh config.
  */
-async function meshTracing(reader: ClusterReader): Promise<{ global: boolean; evidence: string[] }> {
+async function meshTracing(
+  reader: ClusterReader,
+): Promise<{ global: boolean; evidence: string[] }> {
   const istio = await findIstio(reader);
-  if (!istio || istio.istiod.length === 0) return { global: false, evidence: ['no Istio control plane: no mesh tracing'] };
+  if (!istio || istio.istiod.length === 0)
+    return {
+      global: false,
+      evidence: ['no Istio control plane: no mesh tracing'],
+    };
   const config = await meshConfig(reader, istio);
   const evidence: string[] = [];
   let global = config.defaultTracingProviders.length > 0;
-  if (global) evidence.push(...config.evidence.filter(e => e.includes('defaultProviders')));
-  const telemetries = await customObjects(reader, RESOURCES.Telemetry, config.rootNamespace);
+  if (global)
+    evidence.push(
+      ...config.evidence.filter(e => e.includes('defaultProviders')),
+    );
+  const telemetries = await customObjects(
+    reader,
+    RESOURCES.Telemetry,
+    config.rootNamespace,
+  );
   for (const t of telemetries.filter(x => !hasSelector(x))) {
     for (const tracing of asArray(dig(t, 'spec', 'tracing'))) {
       const sampling = dig(tracing, 'randomSamplingPercentage');
       const disabled = dig(tracing, 'disableSpanReporting') === true;
       const rate = typeof sampling === 'number' ? sampling : undefined;
       if (disabled || rate === 0) {
-        evidence.push(`${ref(t, 'Telemetry')}: mesh-wide tracing ${disabled ? 'disabled' : 'randomSamplingPercentage=0'}`);
+        evidence.push(
+          `${ref(t, 'Telemetry')}: mesh-wide tracing ${
+            disabled ? 'disabled' : 'randomSamplingPercentage=0'
+          }`,
+        );
         global = false;
         continue;
       }
       global = true;
       evidence.push(
-        `${ref(t, 'Telemetry')}: mesh-wide tracing, randomSamplingPercentage=${rate ?? '(mesh default)'}`,
+        `${ref(t, 'Telemetry')}: mesh-wide tracing, randomSamplingPercentage=${
+          rate ?? '(mesh default)'
+        }`,
       );
     }
   }
-  if (evidence.length === 0) evidence.push(`Telemetry in ${config.rootNamespace}: no mesh-wide tracing`);
+  if (evidence.length === 0)
+    evidence.push(`Telemetry in ${config.rootNamespace}: no mesh-wide tracing`);
   return { global, evidence };
 }
 
@@ -69,7 +101,9 @@ export const detectTracing: Detector = async reader => ({
     const mesh = await meshTracing(reader);
     const evidence = collectors.length
       ? capped(collectors, 5)
-      : [`no OpenTelemetry collector (label ${COLLECTOR_LABEL}, or OpenTelemetryCollector)`];
+      : [
+          `no OpenTelemetry collector (label ${COLLECTOR_LABEL}, or OpenTelemetryCollector)`,
+        ];
     return known<TracingFact>(
       { otelCollector: collectors.length > 0, meshTracingGlobal: mesh.global },
       [...evidence, ...mesh.evidence],

@@ -43,23 +43,34 @@ export interface EntityContext {
 function httpUrl(value: string): string | undefined {
   try {
     const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? value : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** An absolute URL, a path under grafana-url, or a dashboard uid (grafana-url/d/<uid>). */
-function dashboardUrl(value: string, grafana: string | undefined): string | undefined {
+function dashboardUrl(
+  value: string,
+  grafana: string | undefined,
+): string | undefined {
   const absolute = httpUrl(value);
   if (absolute) return absolute;
   if (!grafana) return undefined;
   const base = grafana.replace(/\/+$/, '');
-  return httpUrl(value.startsWith('/') ? `${base}${value}` : `${base}/d/${encodeURIComponent(value)}`);
+  return httpUrl(
+    value.startsWith('/')
+      ? `${base}${value}`
+      : `${base}/d/${encodeURIComponent(value)}`,
+  );
 }
 
 function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) && !Number.isNaN(Date.parse(value))
+  );
 }
 
 /**
@@ -74,12 +85,20 @@ export function contextFromEntity(entity: Entity, now: string): EntityContext {
   const where = (annotation: string) => `${entityRef} annotation ${annotation}`;
   const errors: string[] = [];
 
-  const parsed = parseRequirements(annotations[SCORECARD_ANNOTATIONS.requirements], where(SCORECARD_ANNOTATIONS.requirements));
+  const parsed = parseRequirements(
+    annotations[SCORECARD_ANNOTATIONS.requirements],
+    where(SCORECARD_ANNOTATIONS.requirements),
+  );
   errors.push(...parsed.errors);
 
-  let platformRefresh: string | null = annotations[SCORECARD_ANNOTATIONS.platformRefresh]?.trim() || null;
+  let platformRefresh: string | null =
+    annotations[SCORECARD_ANNOTATIONS.platformRefresh]?.trim() || null;
   if (platformRefresh && !isIsoDate(platformRefresh)) {
-    errors.push(`${where(SCORECARD_ANNOTATIONS.platformRefresh)}: "${platformRefresh}" is not an ISO 8601 date (e.g. 2027-03-01)`);
+    errors.push(
+      `${where(
+        SCORECARD_ANNOTATIONS.platformRefresh,
+      )}: "${platformRefresh}" is not an ISO 8601 date (e.g. 2027-03-01)`,
+    );
     platformRefresh = null;
   }
 
@@ -88,19 +107,32 @@ export function contextFromEntity(entity: Entity, now: string): EntityContext {
   if (hubbleRaw) {
     const url = httpUrl(hubbleRaw);
     if (url) links.push({ kind: 'hubble-ui', title: 'Hubble UI', url });
-    else errors.push(`${where(SCORECARD_ANNOTATIONS.hubbleUiUrl)}: "${hubbleRaw}" is not an http(s) URL`);
+    else
+      errors.push(
+        `${where(
+          SCORECARD_ANNOTATIONS.hubbleUiUrl,
+        )}: "${hubbleRaw}" is not an http(s) URL`,
+      );
   }
   const grafanaRaw = annotations[SCORECARD_ANNOTATIONS.grafanaUrl]?.trim();
   let grafana: string | undefined;
   if (grafanaRaw) {
     grafana = httpUrl(grafanaRaw);
-    if (grafana) links.push({ kind: 'grafana', title: 'Grafana', url: grafana });
-    else errors.push(`${where(SCORECARD_ANNOTATIONS.grafanaUrl)}: "${grafanaRaw}" is not an http(s) URL`);
+    if (grafana)
+      links.push({ kind: 'grafana', title: 'Grafana', url: grafana });
+    else
+      errors.push(
+        `${where(
+          SCORECARD_ANNOTATIONS.grafanaUrl,
+        )}: "${grafanaRaw}" is not an http(s) URL`,
+      );
   }
 
   const linked: DashboardId[] = [];
   const evidence: string[] = [];
-  const kindRef = `${entity.kind} ${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
+  const kindRef = `${entity.kind} ${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`;
   for (const id of DASHBOARD_IDS) {
     const annotation = SCORECARD_ANNOTATIONS.dashboards[id];
     const raw = annotations[annotation]?.trim();
@@ -111,12 +143,21 @@ export function contextFromEntity(entity: Entity, now: string): EntityContext {
     const url = dashboardUrl(raw, grafana);
     if (!url) {
       errors.push(
-        `${where(annotation)}: "${raw}" is neither an http(s) URL nor a dashboard path or uid under ${SCORECARD_ANNOTATIONS.grafanaUrl}`,
+        `${where(
+          annotation,
+        )}: "${raw}" is neither an http(s) URL nor a dashboard path or uid under ${
+          SCORECARD_ANNOTATIONS.grafanaUrl
+        }`,
       );
       continue;
     }
     linked.push(id);
-    links.push({ kind: 'grafana', dashboard: id, title: DASHBOARD_TITLES[id], url });
+    links.push({
+      kind: 'grafana',
+      dashboard: id,
+      title: DASHBOARD_TITLES[id],
+      url,
+    });
     evidence.push(`${kindRef}: annotation ${annotation}=${raw}`);
   }
 

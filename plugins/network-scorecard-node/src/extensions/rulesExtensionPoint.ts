@@ -1,5 +1,9 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import { AntiPatternRule, CheckRule, ReadinessRule } from '@network-scorecard/common';
+import {
+  AntiPatternRule,
+  CheckRule,
+  ReadinessRule,
+} from '@network-scorecard/common';
 
 /**
  * Lets a backend module add an organisation's own rules to the scorecard.

@@ -26,17 +26,24 @@ describe('validateCustomRule', () => {
   });
 
   it("refuses the framework's prefixes and taken ids", () => {
-    expect(validateCustomRule('check', { ...check, id: 'encryption.production' })).toEqual([
+    expect(
+      validateCustomRule('check', { ...check, id: 'encryption.production' }),
+    ).toEqual([
       `Custom rule "encryption.production": "encryption." belongs to the framework's own rules; start the id with your organisation's prefix, e.g. "acme.encryption.production"`,
     ]);
     const taken = new Set(defaultRuleset.checks.map(r => r.id));
-    expect(validateCustomRule('check', { ...check, id: 'mesh.need' }, taken)).toContain(
-      'Custom rule "mesh.need": id is already taken',
-    );
+    expect(
+      validateCustomRule('check', { ...check, id: 'mesh.need' }, taken),
+    ).toContain('Custom rule "mesh.need": id is already taken');
   });
 
   it('refuses ids the report schema would reject, bad areas and weights', () => {
-    const bad = { ...check, id: 'Acme_Rule', area: 'dns', weight: 0 } as unknown as CheckRule;
+    const bad = {
+      ...check,
+      id: 'Acme_Rule',
+      area: 'dns',
+      weight: 0,
+    } as unknown as CheckRule;
     expect(validateCustomRule('check', bad)).toEqual([
       'Custom rule "Acme_Rule": id must look like "acme.encryption.production" (lower-case segments separated by dots)',
       'Custom rule "Acme_Rule": area must be one of cni, kube-proxy, mesh, encryption, observability, policy',

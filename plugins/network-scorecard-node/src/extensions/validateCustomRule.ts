@@ -1,4 +1,9 @@
-import { AntiPatternRule, AREAS, CheckRule, ReadinessRule } from '@network-scorecard/common';
+import {
+  AntiPatternRule,
+  AREAS,
+  CheckRule,
+  ReadinessRule,
+} from '@network-scorecard/common';
 
 /**
  * First id segments the framework owns. A custom rule id starts with the
@@ -6,7 +11,11 @@ import { AntiPatternRule, AREAS, CheckRule, ReadinessRule } from '@network-score
  * `acme.ap.public-load-balancer`, `acme.readiness.ipv6`.
  * @public
  */
-export const RESERVED_RULE_PREFIXES: readonly string[] = [...AREAS, 'ap', 'readiness'];
+export const RESERVED_RULE_PREFIXES: readonly string[] = [
+  ...AREAS,
+  'ap',
+  'readiness',
+];
 
 /** @public */
 export type CustomRuleKind = 'check' | 'antiPattern' | 'readiness';
@@ -40,7 +49,9 @@ export function validateCustomRule(
   const problems: string[] = [];
   const name = id ? `Custom rule "${id}"` : 'A custom rule';
   if (!ID_PATTERN[kind].test(id)) {
-    problems.push(`${name}: id must look like "${EXAMPLE[kind]}" (lower-case segments separated by dots)`);
+    problems.push(
+      `${name}: id must look like "${EXAMPLE[kind]}" (lower-case segments separated by dots)`,
+    );
   }
   const prefix = id.split('.')[0];
   if (RESERVED_RULE_PREFIXES.includes(prefix)) {
@@ -49,16 +60,26 @@ export function validateCustomRule(
     );
   }
   if (id && takenIds.has(id)) problems.push(`${name}: id is already taken`);
-  if (typeof rule?.title !== 'string' || rule.title.trim() === '') problems.push(`${name}: title is required`);
-  if (typeof rule?.evaluate !== 'function') problems.push(`${name}: evaluate(facts, context) is required`);
+  if (typeof rule?.title !== 'string' || rule.title.trim() === '')
+    problems.push(`${name}: title is required`);
+  if (typeof rule?.evaluate !== 'function')
+    problems.push(`${name}: evaluate(facts, context) is required`);
   if (kind === 'check') {
     const check = rule as CheckRule;
-    if (!AREAS.includes(check.area)) problems.push(`${name}: area must be one of ${AREAS.join(', ')}`);
-    if (typeof check.weight !== 'number' || !Number.isFinite(check.weight) || check.weight <= 0) {
+    if (!AREAS.includes(check.area))
+      problems.push(`${name}: area must be one of ${AREAS.join(', ')}`);
+    if (
+      typeof check.weight !== 'number' ||
+      !Number.isFinite(check.weight) ||
+      check.weight <= 0
+    ) {
       problems.push(`${name}: weight must be a positive number`);
     }
   }
-  if (kind === 'antiPattern' && typeof (rule as AntiPatternRule).lesson !== 'string') {
+  if (
+    kind === 'antiPattern' &&
+    typeof (rule as AntiPatternRule).lesson !== 'string'
+  ) {
     problems.push(`${name}: lesson is required`);
   }
   return problems;

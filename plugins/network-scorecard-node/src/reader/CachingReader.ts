@@ -13,7 +13,14 @@ function typeKey(t: ResourceType): string {
 }
 
 function optionsKey(o: ListOptions): string {
-  return JSON.stringify([o.namespace, o.labelSelector, o.fieldSelector, o.limit, o.continue, o.metadataOnly]);
+  return JSON.stringify([
+    o.namespace,
+    o.labelSelector,
+    o.fieldSelector,
+    o.limit,
+    o.continue,
+    o.metadataOnly,
+  ]);
 }
 
 /**
@@ -41,17 +48,25 @@ export class CachingReader implements ClusterReader {
   }
 
   list(type: ResourceType, options: ListOptions = {}): Promise<ListPage> {
-    return this.memo(`list ${typeKey(type)} ${optionsKey(options)}`, () => this.inner.list(type, options));
+    return this.memo(`list ${typeKey(type)} ${optionsKey(options)}`, () =>
+      this.inner.list(type, options),
+    );
   }
 
-  get(type: ResourceType, name: string, namespace?: string): Promise<KubeObject> {
+  get(
+    type: ResourceType,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject> {
     return this.memo(`get ${typeKey(type)} ${namespace ?? ''}/${name}`, () =>
       this.inner.get(type, name, namespace),
     );
   }
 
   count(type: ResourceType, options: ListOptions = {}): Promise<number> {
-    return this.memo(`count ${typeKey(type)} ${optionsKey(options)}`, () => this.inner.count(type, options));
+    return this.memo(`count ${typeKey(type)} ${optionsKey(options)}`, () =>
+      this.inner.count(type, options),
+    );
   }
 
   stats(): ReaderStats {

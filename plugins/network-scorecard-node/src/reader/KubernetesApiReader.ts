@@ -51,7 +51,10 @@ export class KubernetesApiReader implements ClusterReader {
   private readonly waiting: (() => void)[] = [];
   private readonly counters: ReaderStats = { requests: 0, bytes: 0 };
 
-  constructor(private readonly kubeConfig: KubeConfig, options: KubernetesApiReaderOptions = {}) {
+  constructor(
+    private readonly kubeConfig: KubeConfig,
+    options: KubernetesApiReaderOptions = {},
+  ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.concurrency = options.concurrency ?? 6;
   }
@@ -66,8 +69,16 @@ export class KubernetesApiReader implements ClusterReader {
   }
 
   async discoverGroups(): Promise<ServedGroups> {
-    const body = (await this.getJson('/apis', JSON_ACCEPT, 'discovery of API groups (/apis)')) as {
-      groups?: { name: string; versions?: { version: string }[]; preferredVersion?: { version: string } }[];
+    const body = (await this.getJson(
+      '/apis',
+      JSON_ACCEPT,
+      'discovery of API groups (/apis)',
+    )) as {
+      groups?: {
+        name: string;
+        versions?: { version: string }[];
+        preferredVersion?: { version: string };
+      }[];
     };
     const groups: ServedGroups = { '': ['v1'] };
     for (const g of body.groups ?? []) {
@@ -82,25 +93,37 @@ export class KubernetesApiReader implements ClusterReader {
 
   async list(type: ResourceType, options: ListOptions = {}): Promise<ListPage> {
     const query = new URLSearchParams();
-    if (options.labelSelector) query.set('labelSelector', options.labelSelector);
-    if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
+    if (options.labelSelector)
+      query.set('labelSelector', options.labelSelector);
+    if (options.fieldSelector)
+      query.set('fieldSelector', options.fieldSelector);
     if (options.limit) query.set('limit', String(options.limit));
     if (options.continue) query.set('continue', options.continue);
-    const path = `${basePath(type)}${type.namespaced && options.namespace ? `/namespaces/${encodeURIComponent(options.namespace)}` : ''}/${type.plural}`;
+    const path = `${basePath(type)}${
+      type.namespaced && options.namespace
+        ? `/namespaces/${encodeURIComponent(options.namespace)}`
+        : ''
+    }/${type.plural}`;
     const qs = query.toString();
     const body = (await this.getJson(
       qs ? `${path}?${qs}` : path,
       options.metadataOnly ? METADATA_ACCEPT : JSON_ACCEPT,
       describeList(type, options),
-    )) as { items?: KubeObject[]; metadata?: { continue?: string; remainingItemCount?: number } };
+    )) as {
+      items?: KubeObject[];
+      metadata?: { continue?: string; remainingItemCount?: number };
+    };
     if (!Array.isArray(body.items)) {
-      throw new ReadFailure('error', `${describeList(type, options)}: response has no items`);
+      throw new ReadFailure(
+        'error',
+        `${describeList(type, options)}: response has no items`,
+      );
     }
     // List responses leave kind and apiVersion off their items.
     const items = body.items.map(item => ({
       ...item,
       apiVersion: item.apiVersion ?? apiVersionOf(type),
-      kind: options.metadataOnly ? item.kind : (item.kind ?? type.kind),
+      kind: options.metadataOnly ? item.kind : item.kind ?? type.kind,
     }));
     return {
       items,
@@ -109,14 +132,25 @@ export class KubernetesApiReader implements ClusterReader {
     };
   }
 
-  async get(type: ResourceType, name: string, namespace?: string): Promise<KubeObject> {
-    const ns = type.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  async get(
+    type: ResourceType,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject> {
+    const ns =
+      type.namespaced && namespace
+        ? `/namespaces/${encodeURIComponent(namespace)}`
+        : '';
     const object = (await this.getJson(
       `${basePath(type)}${ns}/${type.plural}/${encodeURIComponent(name)}`,
       JSON_ACCEPT,
       describeGet(type, name, namespace),
     )) as KubeObject;
-    return { ...object, apiVersion: object.apiVersion ?? apiVersionOf(type), kind: object.kind ?? type.kind };
+    return {
+      ...object,
+      apiVersion: object.apiVersion ?? apiVersionOf(type),
+      kind: object.kind ?? type.kind,
+    };
   }
 
   count(type: ResourceType, options: ListOptions = {}): Promise<number> {
@@ -127,12 +161,19 @@ export class KubernetesApiReader implements ClusterReader {
     this.connection ??= (async () => {
       const cluster = this.kubeConfig.getCurrentCluster();
       if (!cluster) throw new Error('the kubeconfig has no current cluster');
-      const opts: https.RequestOptions & { headers: Record<string, string> } = { headers: {} };
+      const opts: https.RequestOptions & { headers: Record<string, string> } = {
+        headers: {},
+      };
       // Resolves the CA (caData/caFile), client certificates and the bearer token.
       await this.kubeConfig.applyToHTTPSOptions(opts);
-      const headers: Record<string, string> = { 'User-Agent': 'network-scorecard' };
+      const headers: Record<string, string> = {
+        'User-Agent': 'network-scorecard',
+      };
       for (const [k, v] of Object.entries(opts.headers)) headers[k] = String(v);
-      if (opts.auth) headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
+      if (opts.auth)
+        headers.Authorization = `Basic ${Buffer.from(opts.auth).toString(
+          'base64',
+        )}`;
       const plain = cluster.server.startsWith('http:');
       const agentOptions: https.AgentOptions = {
         keepAlive: true,
@@ -147,7 +188,9 @@ export class KubernetesApiReader implements ClusterReader {
       };
       return {
         server: cluster.server.replace(/\/+$/, ''),
-        agent: plain ? new http.Agent({ keepAlive: true }) : new https.Agent(agentOptions),
+        agent: plain
+          ? new http.Agent({ keepAlive: true })
+          : new https.Agent(agentOptions),
         headers,
         transport: plain ? http : https,
       };
@@ -169,13 +212,21 @@ export class KubernetesApiReader implements ClusterReader {
     else this.active--;
   }
 
-  private async getJson(path: string, accept: string, what: string): Promise<unknown> {
+  private async getJson(
+    path: string,
+    accept: string,
+    what: string,
+  ): Promise<unknown> {
     if (this.fatal) throw this.fatal;
     let connection: Connection;
     try {
       connection = await this.connect();
     } catch (e) {
-      this.fatal = new ReadFailure('error', `cannot connect: ${(e as Error).message}`, true);
+      this.fatal = new ReadFailure(
+        'error',
+        `cannot connect: ${(e as Error).message}`,
+        true,
+      );
       throw this.fatal;
     }
     await this.acquire();
@@ -186,12 +237,18 @@ export class KubernetesApiReader implements ClusterReader {
         try {
           return JSON.parse(body.toString('utf8'));
         } catch {
-          throw new ReadFailure('error', `${what}: malformed JSON in the response`);
+          throw new ReadFailure(
+            'error',
+            `${what}: malformed JSON in the response`,
+          );
         }
       }
       throw classifyStatus(status, body, what);
     } catch (e) {
-      const failure = e instanceof ReadFailure ? e : classifyError(e as NodeJS.ErrnoException, what);
+      const failure =
+        e instanceof ReadFailure
+          ? e
+          : classifyError(e as NodeJS.ErrnoException, what);
       if (failure.fatal) this.fatal ??= failure;
       throw failure;
     } finally {
@@ -207,13 +264,21 @@ export class KubernetesApiReader implements ClusterReader {
   ): Promise<{ status: number; body: Buffer }> {
     this.counters.requests++;
     return new Promise((resolve, reject) => {
-      const request = connection.transport.request(`${connection.server}${path}`, {
-        method: 'GET',
-        agent: connection.agent,
-        headers: { ...connection.headers, Accept: accept },
-      });
+      const request = connection.transport.request(
+        `${connection.server}${path}`,
+        {
+          method: 'GET',
+          agent: connection.agent,
+          headers: { ...connection.headers, Accept: accept },
+        },
+      );
       const timer = setTimeout(() => {
-        request.destroy(new ReadFailure('timeout', `${what}: no answer within ${this.timeoutMs} ms`));
+        request.destroy(
+          new ReadFailure(
+            'timeout',
+            `${what}: no answer within ${this.timeoutMs} ms`,
+          ),
+        );
       }, this.timeoutMs);
       request.on('error', error => {
         clearTimeout(timer);
@@ -231,11 +296,18 @@ export class KubernetesApiReader implements ClusterReader {
         });
         response.on('aborted', () => {
           clearTimeout(timer);
-          reject(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }));
+          reject(
+            Object.assign(new Error('response aborted'), {
+              code: 'ECONNRESET',
+            }),
+          );
         });
         response.on('end', () => {
           clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) });
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks),
+          });
         });
       });
       request.end();
@@ -244,5 +316,7 @@ export class KubernetesApiReader implements ClusterReader {
 }
 
 function basePath(type: ResourceType): string {
-  return type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
+  return type.group
+    ? `/apis/${type.group}/${type.version}`
+    : `/api/${type.version}`;
 }

@@ -34,17 +34,26 @@ export class SnapshotReader implements ClusterReader {
 
   async list(type: ResourceType, options: ListOptions = {}): Promise<ListPage> {
     this.reads++;
-    const { items, continue: token, remainingItemCount } = this.store.list(
-      type.group,
-      type.kind,
-      options,
-    );
+    const {
+      items,
+      continue: token,
+      remainingItemCount,
+    } = this.store.list(type.group, type.kind, options);
     return { items, continue: token, remainingItemCount };
   }
 
-  async get(type: ResourceType, name: string, namespace?: string): Promise<KubeObject> {
+  async get(
+    type: ResourceType,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject> {
     this.reads++;
-    const found = this.store.get(type.group, type.kind, name, type.namespaced ? namespace : undefined);
+    const found = this.store.get(
+      type.group,
+      type.kind,
+      name,
+      type.namespaced ? namespace : undefined,
+    );
     if (!found) {
       throw new ReadFailure('not-found', describeGet(type, name, namespace));
     }

@@ -8,9 +8,20 @@ describe('ObjectStore', () => {
     object('v1', 'Service', 'b', 'y'),
     object('v1', 'Service', 'a', 'y'),
     object('v1', 'Service', 'z', 'x'),
-    object('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'bgppeers.crd.projectcalico.org', undefined, {
-      spec: { group: 'crd.projectcalico.org', names: { kind: 'BGPPeer', plural: 'bgppeers' }, scope: 'Cluster', versions: [{ name: 'v1', served: true }] },
-    }),
+    object(
+      'apiextensions.k8s.io/v1',
+      'CustomResourceDefinition',
+      'bgppeers.crd.projectcalico.org',
+      undefined,
+      {
+        spec: {
+          group: 'crd.projectcalico.org',
+          names: { kind: 'BGPPeer', plural: 'bgppeers' },
+          scope: 'Cluster',
+          versions: [{ name: 'v1', served: true }],
+        },
+      },
+    ),
   ]);
 
   it('serves the groups of objects and CRDs beside the built-in ones', () => {
@@ -22,20 +33,30 @@ describe('ObjectStore', () => {
 
   it('sorts by namespace and name, pages with remainingItemCount', () => {
     const first = store.list('', 'Service', { limit: 2 });
-    expect(first.items.map(i => `${i.metadata.namespace}/${i.metadata.name}`)).toEqual(['x/z', 'y/a']);
+    expect(
+      first.items.map(i => `${i.metadata.namespace}/${i.metadata.name}`),
+    ).toEqual(['x/z', 'y/a']);
     expect(first.remainingItemCount).toBe(1);
-    const rest = store.list('', 'Service', { limit: 2, continue: first.continue });
+    const rest = store.list('', 'Service', {
+      limit: 2,
+      continue: first.continue,
+    });
     expect(rest.items.map(i => i.metadata.name)).toEqual(['b']);
     expect(rest.continue).toBeUndefined();
   });
 
   it('puts namespaced objects without a namespace in "default", as kubectl apply would', () => {
-    expect(store.get('cilium.io', 'CiliumNetworkPolicy', 'no-namespace')?.metadata.namespace).toBe('default');
+    expect(
+      store.get('cilium.io', 'CiliumNetworkPolicy', 'no-namespace')?.metadata
+        .namespace,
+    ).toBe('default');
   });
 });
 
 describe('label selectors', () => {
-  const o = object('v1', 'Pod', 'p', 'n', { metadata: { name: 'p', labels: { app: 'web', tier: 'front' } } });
+  const o = object('v1', 'Pod', 'p', 'n', {
+    metadata: { name: 'p', labels: { app: 'web', tier: 'front' } },
+  });
   it.each([
     ['app=web', true],
     ['app==web', true],

@@ -1,5 +1,11 @@
 import { matchesFieldSelector, matchesLabelSelector } from './selectors';
-import { BUILT_IN_GROUPS, RESOURCES, compareKubeVersions, groupOf, versionOf } from './resources';
+import {
+  BUILT_IN_GROUPS,
+  RESOURCES,
+  compareKubeVersions,
+  groupOf,
+  versionOf,
+} from './resources';
 import { KubeObject, ListOptions, ListPage, ServedGroups } from './types';
 
 /** What the store knows about a kind. */
@@ -23,30 +29,57 @@ const EXTRA_TYPES: [string, string, string, boolean][] = [
   ['batch', 'CronJob', 'cronjobs', true],
   ['policy', 'PodDisruptionBudget', 'poddisruptionbudgets', true],
   ['rbac.authorization.k8s.io', 'ClusterRole', 'clusterroles', false],
-  ['rbac.authorization.k8s.io', 'ClusterRoleBinding', 'clusterrolebindings', false],
+  [
+    'rbac.authorization.k8s.io',
+    'ClusterRoleBinding',
+    'clusterrolebindings',
+    false,
+  ],
   ['rbac.authorization.k8s.io', 'Role', 'roles', true],
   ['rbac.authorization.k8s.io', 'RoleBinding', 'rolebindings', true],
   ['networking.k8s.io', 'Ingress', 'ingresses', true],
   ['networking.k8s.io', 'IngressClass', 'ingressclasses', false],
   ['discovery.k8s.io', 'EndpointSlice', 'endpointslices', true],
-  ['apiextensions.k8s.io', 'CustomResourceDefinition', 'customresourcedefinitions', false],
-  ['admissionregistration.k8s.io', 'MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', false],
-  ['admissionregistration.k8s.io', 'ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', false],
+  [
+    'apiextensions.k8s.io',
+    'CustomResourceDefinition',
+    'customresourcedefinitions',
+    false,
+  ],
+  [
+    'admissionregistration.k8s.io',
+    'MutatingWebhookConfiguration',
+    'mutatingwebhookconfigurations',
+    false,
+  ],
+  [
+    'admissionregistration.k8s.io',
+    'ValidatingWebhookConfiguration',
+    'validatingwebhookconfigurations',
+    false,
+  ],
   ['autoscaling', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', true],
   ['scheduling.k8s.io', 'PriorityClass', 'priorityclasses', false],
   ['storage.k8s.io', 'StorageClass', 'storageclasses', false],
 ];
 
 function knownTypes(): StoredType[] {
-  const types: StoredType[] = EXTRA_TYPES.map(([group, kind, plural, namespaced]) => ({
-    group,
-    kind,
-    plural,
-    namespaced,
-  }));
+  const types: StoredType[] = EXTRA_TYPES.map(
+    ([group, kind, plural, namespaced]) => ({
+      group,
+      kind,
+      plural,
+      namespaced,
+    }),
+  );
   for (const r of Object.values(RESOURCES)) {
     for (const { group } of r.served) {
-      types.push({ group, kind: r.kind, plural: r.plural, namespaced: r.namespaced });
+      types.push({
+        group,
+        kind: r.kind,
+        plural: r.plural,
+        namespaced: r.namespaced,
+      });
     }
   }
   return types;
@@ -60,12 +93,16 @@ function fallbackPlural(kind: string): string {
 }
 
 function encodeContinue(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ o: offset }), 'utf8').toString(
+    'base64url',
+  );
 }
 
 function decodeContinue(token: string): number {
   try {
-    const offset = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).o;
+    const offset = JSON.parse(
+      Buffer.from(token, 'base64url').toString('utf8'),
+    ).o;
     if (Number.isInteger(offset) && offset >= 0) return offset;
   } catch {
     // reported below
@@ -98,7 +135,9 @@ export class ObjectStore {
     for (const [group, versions] of Object.entries(BUILT_IN_GROUPS)) {
       this.groups.set(group, new Set(versions));
     }
-    for (const crd of objects.filter(o => o.kind === 'CustomResourceDefinition') as CrdObject[]) {
+    for (const crd of objects.filter(
+      o => o.kind === 'CustomResourceDefinition',
+    ) as CrdObject[]) {
       const s = crd.spec;
       if (!s?.group || !s.names?.kind) continue;
       this.types.set(`${s.group}|${s.names.kind}`, {
@@ -135,7 +174,12 @@ export class ObjectStore {
     const key = `${group}|${kind}`;
     let type = this.types.get(key);
     if (!type) {
-      type = { group, kind, plural: fallbackPlural(kind), namespaced: !!object.metadata.namespace };
+      type = {
+        group,
+        kind,
+        plural: fallbackPlural(kind),
+        namespaced: !!object.metadata.namespace,
+      };
       this.types.set(key, type);
     }
     this.addGroup(group, [versionOf(object.apiVersion)]);
@@ -151,16 +195,24 @@ export class ObjectStore {
   /** Groups served, versions in Kubernetes priority order. */
   servedGroups(): ServedGroups {
     const result: ServedGroups = {};
-    for (const [group, versions] of [...this.groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [group, versions] of [...this.groups.entries()].sort(
+      ([a], [b]) => a.localeCompare(b),
+    )) {
       result[group] = [...versions].sort(compareKubeVersions);
     }
     return result;
   }
 
   /** The type served at /apis/<group>/<version>/<plural>, if any. */
-  typeForPlural(group: string, version: string, plural: string): StoredType | undefined {
+  typeForPlural(
+    group: string,
+    version: string,
+    plural: string,
+  ): StoredType | undefined {
     if (!this.groups.get(group)?.has(version)) return undefined;
-    return [...this.types.values()].find(t => t.group === group && t.plural === plural);
+    return [...this.types.values()].find(
+      t => t.group === group && t.plural === plural,
+    );
   }
 
   /** Types of one group (for APIResourceList discovery). */
@@ -173,7 +225,11 @@ export class ObjectStore {
     return this.byType.get(`${group}|${kind}`) ?? [];
   }
 
-  list(group: string, kind: string, options: ListOptions = {}): ListPage & { selected: number } {
+  list(
+    group: string,
+    kind: string,
+    options: ListOptions = {},
+  ): ListPage & { selected: number } {
     const matching = this.objects(group, kind).filter(
       o =>
         (!options.namespace || o.metadata.namespace === options.namespace) &&
@@ -181,7 +237,8 @@ export class ObjectStore {
         matchesFieldSelector(o, options.fieldSelector),
     );
     const start = options.continue ? decodeContinue(options.continue) : 0;
-    const limit = options.limit && options.limit > 0 ? options.limit : matching.length;
+    const limit =
+      options.limit && options.limit > 0 ? options.limit : matching.length;
     const items = matching.slice(start, start + limit);
     const next = start + items.length;
     const more = next < matching.length;
@@ -193,9 +250,16 @@ export class ObjectStore {
     };
   }
 
-  get(group: string, kind: string, name: string, namespace?: string): KubeObject | undefined {
+  get(
+    group: string,
+    kind: string,
+    name: string,
+    namespace?: string,
+  ): KubeObject | undefined {
     return this.objects(group, kind).find(
-      o => o.metadata.name === name && (!namespace || o.metadata.namespace === namespace),
+      o =>
+        o.metadata.name === name &&
+        (!namespace || o.metadata.namespace === namespace),
     );
   }
 }

@@ -1,4 +1,10 @@
-import { ClusterReader, KubeObject, ListOptions, ListPage, ResourceType } from './types';
+import {
+  ClusterReader,
+  KubeObject,
+  ListOptions,
+  ListPage,
+  ResourceType,
+} from './types';
 
 /** Page size for every list; Nodes and policies stay within one page on most clusters. */
 export const PAGE_SIZE = 500;
@@ -12,7 +18,11 @@ export async function listAll(
   const items: KubeObject[] = [];
   let token: string | undefined;
   do {
-    const page = await reader.list(type, { ...options, limit: PAGE_SIZE, continue: token });
+    const page = await reader.list(type, {
+      ...options,
+      limit: PAGE_SIZE,
+      continue: token,
+    });
     items.push(...page.items);
     token = page.continue || undefined;
   } while (token);

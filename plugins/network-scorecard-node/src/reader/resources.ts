@@ -36,36 +36,69 @@ export const RESOURCES = {
   ConfigMap: spec('ConfigMap', 'configmaps', true, ['', ['v1']]),
   DaemonSet: spec('DaemonSet', 'daemonsets', true, ['apps', ['v1']]),
   Deployment: spec('Deployment', 'deployments', true, ['apps', ['v1']]),
-  NetworkPolicy: spec('NetworkPolicy', 'networkpolicies', true, ['networking.k8s.io', ['v1']]),
-  CiliumNetworkPolicy: spec('CiliumNetworkPolicy', 'ciliumnetworkpolicies', true, ['cilium.io', ['v2']]),
+  NetworkPolicy: spec('NetworkPolicy', 'networkpolicies', true, [
+    'networking.k8s.io',
+    ['v1'],
+  ]),
+  CiliumNetworkPolicy: spec(
+    'CiliumNetworkPolicy',
+    'ciliumnetworkpolicies',
+    true,
+    ['cilium.io', ['v2']],
+  ),
   CiliumClusterwideNetworkPolicy: spec(
     'CiliumClusterwideNetworkPolicy',
     'ciliumclusterwidenetworkpolicies',
     false,
     ['cilium.io', ['v2']],
   ),
-  CiliumBGPPeeringPolicy: spec('CiliumBGPPeeringPolicy', 'ciliumbgppeeringpolicies', false, [
-    'cilium.io',
-    ['v2alpha1'],
-  ]),
-  CiliumBGPClusterConfig: spec('CiliumBGPClusterConfig', 'ciliumbgpclusterconfigs', false, [
-    'cilium.io',
-    ['v2', 'v2alpha1'],
-  ]),
-  FelixConfiguration: spec('FelixConfiguration', 'felixconfigurations', false, ...CALICO),
+  CiliumBGPPeeringPolicy: spec(
+    'CiliumBGPPeeringPolicy',
+    'ciliumbgppeeringpolicies',
+    false,
+    ['cilium.io', ['v2alpha1']],
+  ),
+  CiliumBGPClusterConfig: spec(
+    'CiliumBGPClusterConfig',
+    'ciliumbgpclusterconfigs',
+    false,
+    ['cilium.io', ['v2', 'v2alpha1']],
+  ),
+  FelixConfiguration: spec(
+    'FelixConfiguration',
+    'felixconfigurations',
+    false,
+    ...CALICO,
+  ),
   BGPPeer: spec('BGPPeer', 'bgppeers', false, ...CALICO),
-  GlobalNetworkPolicy: spec('GlobalNetworkPolicy', 'globalnetworkpolicies', false, ...CALICO),
-  Installation: spec('Installation', 'installations', false, ['operator.tigera.io', ['v1']]),
+  GlobalNetworkPolicy: spec(
+    'GlobalNetworkPolicy',
+    'globalnetworkpolicies',
+    false,
+    ...CALICO,
+  ),
+  Installation: spec('Installation', 'installations', false, [
+    'operator.tigera.io',
+    ['v1'],
+  ]),
   PeerAuthentication: spec('PeerAuthentication', 'peerauthentications', true, [
     'security.istio.io',
     ['v1', 'v1beta1'],
   ]),
-  Telemetry: spec('Telemetry', 'telemetries', true, ['telemetry.istio.io', ['v1', 'v1alpha1']]),
-  Gateway: spec('Gateway', 'gateways', true, ['gateway.networking.k8s.io', ['v1', 'v1beta1']]),
-  OpenTelemetryCollector: spec('OpenTelemetryCollector', 'opentelemetrycollectors', true, [
-    'opentelemetry.io',
-    ['v1beta1', 'v1alpha1'],
+  Telemetry: spec('Telemetry', 'telemetries', true, [
+    'telemetry.istio.io',
+    ['v1', 'v1alpha1'],
   ]),
+  Gateway: spec('Gateway', 'gateways', true, [
+    'gateway.networking.k8s.io',
+    ['v1', 'v1beta1'],
+  ]),
+  OpenTelemetryCollector: spec(
+    'OpenTelemetryCollector',
+    'opentelemetrycollectors',
+    true,
+    ['opentelemetry.io', ['v1beta1', 'v1alpha1']],
+  ),
 } as const;
 
 /** Built-in groups every API server serves, so discovery is not needed to use them. */
@@ -96,7 +129,10 @@ export function builtIn(resource: ResourceSpec): ResourceType {
  * The served type for a resource, or undefined when discovery says none of its
  * groups/versions exists (a known absence, not an unknown).
  */
-export function resolve(resource: ResourceSpec, groups: ServedGroups): ResourceType | undefined {
+export function resolve(
+  resource: ResourceSpec,
+  groups: ServedGroups,
+): ResourceType | undefined {
   for (const { group, versions } of resource.served) {
     const served = groups[group];
     if (!served) continue;
@@ -123,7 +159,9 @@ export function groupOf(apiVersion: string | undefined): string {
 /** "apps/v1" -> "v1", "v1" -> "v1" */
 export function versionOf(apiVersion: string | undefined): string {
   if (!apiVersion) return 'v1';
-  return apiVersion.includes('/') ? apiVersion.slice(apiVersion.indexOf('/') + 1) : apiVersion;
+  return apiVersion.includes('/')
+    ? apiVersion.slice(apiVersion.indexOf('/') + 1)
+    : apiVersion;
 }
 
 export function apiVersionOf(type: { group: string; version: string }): string {
@@ -145,7 +183,7 @@ export function compareKubeVersions(a: string, b: string): number {
   const rank = (v: string): [number, number, number] => {
     const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
     if (!m) return [3, 0, 0];
-    const stage = m[2] === 'alpha' ? 2 : m[2] === 'beta' ? 1 : 0;
+    const stage = { alpha: 2, beta: 1 }[m[2] as 'alpha' | 'beta'] ?? 0;
     return [stage, -Number(m[1]), -Number(m[3] ?? 0)];
   };
   const [x, y] = [rank(a), rank(b)];

@@ -27,7 +27,10 @@ function splitTerms(selector: string): string[] {
 function parseTerm(term: string): Requirement {
   let m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term);
   if (m) {
-    const values = m[3].split(',').map(v => v.trim()).filter(Boolean);
+    const values = m[3]
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean);
     return { key: m[1], op: m[2] as 'in' | 'notin', values };
   }
   m = /^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/.exec(term);
@@ -43,7 +46,10 @@ export function parseSelector(selector: string | undefined): Requirement[] {
   return selector ? splitTerms(selector).map(parseTerm) : [];
 }
 
-function matches(requirements: Requirement[], lookup: (key: string) => string | undefined): boolean {
+function matches(
+  requirements: Requirement[],
+  lookup: (key: string) => string | undefined,
+): boolean {
   return requirements.every(r => {
     const actual = lookup(r.key);
     switch (r.op) {
@@ -64,17 +70,26 @@ function matches(requirements: Requirement[], lookup: (key: string) => string | 
 }
 
 /** Whether an object's labels satisfy a label selector. */
-export function matchesLabelSelector(object: KubeObject, selector: string | undefined): boolean {
+export function matchesLabelSelector(
+  object: KubeObject,
+  selector: string | undefined,
+): boolean {
   const labels = object.metadata.labels ?? {};
   return matches(parseSelector(selector), key => labels[key]);
 }
 
 /** Whether an object satisfies a field selector such as "metadata.name=x,spec.nodeName!=y". */
-export function matchesFieldSelector(object: KubeObject, selector: string | undefined): boolean {
+export function matchesFieldSelector(
+  object: KubeObject,
+  selector: string | undefined,
+): boolean {
   return matches(parseSelector(selector), path => {
     let value: unknown = object;
     for (const part of path.split('.')) {
-      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+      value =
+        value && typeof value === 'object'
+          ? (value as Record<string, unknown>)[part]
+          : undefined;
     }
     return value === undefined || value === null ? undefined : String(value);
   });

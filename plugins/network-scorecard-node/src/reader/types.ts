@@ -71,7 +71,11 @@ export interface ClusterReader {
   /** one page of a list */
   list(type: ResourceType, options?: ListOptions): Promise<ListPage>;
   /** one object by name; a missing object throws a ReadFailure of kind 'not-found' */
-  get(type: ResourceType, name: string, namespace?: string): Promise<KubeObject>;
+  get(
+    type: ResourceType,
+    name: string,
+    namespace?: string,
+  ): Promise<KubeObject>;
   /** how many objects exist, without listing them all */
   count(type: ResourceType, options?: ListOptions): Promise<number>;
   stats(): ReaderStats;

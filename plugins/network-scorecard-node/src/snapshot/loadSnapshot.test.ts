@@ -24,13 +24,19 @@ async function problem(path: string): Promise<string> {
 
 describe('loadSnapshotFile', () => {
   it('reads kubectl get -o yaml output (nri-kubernetes nodes)', async () => {
-    const snapshot = await loadSnapshotFile(resolve(UPSTREAM, 'nodes/nri-kubernetes-1_35-nodes.yaml'));
-    expect(snapshot.items.map(i => `${i.kind} ${i.metadata.name}`)).toEqual(['Node datagen-1-35']);
+    const snapshot = await loadSnapshotFile(
+      resolve(UPSTREAM, 'nodes/nri-kubernetes-1_35-nodes.yaml'),
+    );
+    expect(snapshot.items.map(i => `${i.kind} ${i.metadata.name}`)).toEqual([
+      'Node datagen-1-35',
+    ]);
     expect(snapshot.capturedAt).toBeUndefined();
   });
 
   it('reads a typed list (NodeList) whose items carry no kind', async () => {
-    const snapshot = await loadSnapshotFile(resolve(UPSTREAM, 'nodes/nodes.json'));
+    const snapshot = await loadSnapshotFile(
+      resolve(UPSTREAM, 'nodes/nodes.json'),
+    );
     expect(snapshot.items.map(i => [i.apiVersion, i.kind])).toEqual([
       ['v1', 'Node'],
       ['v1', 'Node'],
@@ -38,30 +44,87 @@ describe('loadSnapshotFile', () => {
   });
 
   it('reads the captured-at annotation', () => {
-    const text = JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: { annotations: { 'network-scorecard.io/captured-at': '2026-11-24T08:12:40Z' } }, items: [] });
-    expect(parseSnapshot(text, 'x.json').capturedAt).toBe('2026-11-24T08:12:40.000Z');
+    const text = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'List',
+      metadata: {
+        annotations: {
+          'network-scorecard.io/captured-at': '2026-11-24T08:12:40Z',
+        },
+      },
+      items: [],
+    });
+    expect(parseSnapshot(text, 'x.json').capturedAt).toBe(
+      '2026-11-24T08:12:40.000Z',
+    );
   });
 
   it('names the file and what is wrong', async () => {
     const missing = join(dir, 'missing.json');
     expect(await problem(missing)).toBe(`${missing}: not found`);
-    const badJson = file('bad.json', '{\n  "kind": "List",\n  "items": [\n    }\n');
-    expect(await problem(badJson)).toMatch(new RegExp(`^${badJson}: is not valid JSON \\(line 4\\): `));
-    const badYaml = file('bad.yaml', 'kind: List\nitems:\n  - a: [1, 2\n  - b: 3\n');
-    expect(await problem(badYaml)).toMatch(new RegExp(`^${badYaml}: is not valid JSON or YAML \\(line \\d\\): `));
-    const deployment = file('d.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n');
+    const badJson = file(
+      'bad.json',
+      '{\n  "kind": "List",\n  "items": [\n    }\n',
+    );
+    expect(await problem(badJson)).toMatch(
+      new RegExp(`^${badJson}: is not valid JSON \\(line 4\\): `),
+    );
+    const badYaml = file(
+      'bad.yaml',
+      'kind: List\nitems:\n  - a: [1, 2\n  - b: 3\n',
+    );
+    expect(await problem(badYaml)).toMatch(
+      new RegExp(`^${badYaml}: is not valid JSON or YAML \\(line \\d\\): `),
+    );
+    const deployment = file(
+      'd.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n',
+    );
     expect(await problem(deployment)).toBe(
       `${deployment}: is not a Kubernetes List (kind Deployment, no items); expected the output of kubectl get <kinds> -A -o json`,
     );
-    const manifests = file('m.yaml', 'kind: List\nitems: []\n---\nkind: List\nitems: []\n');
-    expect(await problem(manifests)).toBe(`${manifests}: has 2 YAML documents; expected one List (kubectl get <kinds> -A -o yaml)`);
-    const noKind = file('k.json', JSON.stringify({ kind: 'List', items: [{ apiVersion: 'v1', kind: 'Node', metadata: { name: 'a' } }, { apiVersion: 'v1', metadata: { name: 'b' } }] }));
+    const manifests = file(
+      'm.yaml',
+      'kind: List\nitems: []\n---\nkind: List\nitems: []\n',
+    );
+    expect(await problem(manifests)).toBe(
+      `${manifests}: has 2 YAML documents; expected one List (kubectl get <kinds> -A -o yaml)`,
+    );
+    const noKind = file(
+      'k.json',
+      JSON.stringify({
+        kind: 'List',
+        items: [
+          { apiVersion: 'v1', kind: 'Node', metadata: { name: 'a' } },
+          { apiVersion: 'v1', metadata: { name: 'b' } },
+        ],
+      }),
+    );
     expect(await problem(noKind)).toBe(`${noKind}: item 1 has no kind`);
-    const noName = file('n.json', JSON.stringify({ kind: 'List', items: [{ apiVersion: 'v1', kind: 'Node', metadata: {} }] }));
-    expect(await problem(noName)).toBe(`${noName}: item 0 (Node) has no metadata.name`);
+    const noName = file(
+      'n.json',
+      JSON.stringify({
+        kind: 'List',
+        items: [{ apiVersion: 'v1', kind: 'Node', metadata: {} }],
+      }),
+    );
+    expect(await problem(noName)).toBe(
+      `${noName}: item 0 (Node) has no metadata.name`,
+    );
     expect(await problem(file('e.json', '  \n'))).toMatch(/: is empty$/);
     expect(await problem(dir)).toBe(`${dir}: is a directory, not a file`);
-    const badDate = file('t.json', JSON.stringify({ kind: 'List', metadata: { annotations: { 'network-scorecard.io/captured-at': 'yesterday' } }, items: [] }));
-    expect(await problem(badDate)).toBe(`${badDate}: annotation network-scorecard.io/captured-at is not an ISO 8601 timestamp`);
+    const badDate = file(
+      't.json',
+      JSON.stringify({
+        kind: 'List',
+        metadata: {
+          annotations: { 'network-scorecard.io/captured-at': 'yesterday' },
+        },
+        items: [],
+      }),
+    );
+    expect(await problem(badDate)).toBe(
+      `${badDate}: annotation network-scorecard.io/captured-at is not an ISO 8601 timestamp`,
+    );
   });
 });

@@ -30,14 +30,25 @@ function lineOf(text: string, position: number): number {
   return text.slice(0, position).split('\n').length;
 }
 
+/** Node's JSON errors rarely say where; the YAML parser (JSON is YAML) usually can. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineOf(text, Number(position[1]));
+  const docs = parseAllDocuments(text);
+  const first = (Array.isArray(docs) ? docs : [docs]).flatMap(d => d.errors)[0];
+  return first?.linePos?.[0]?.line;
+}
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const line = /line (\d+)/.exec(message)?.[1] ?? (position ? lineOf(text, Number(position[1])) : undefined);
-    throw new SnapshotError(file, `is not valid JSON${line ? ` (line ${line})` : ''}: ${message}`);
+    const message = (error as Error).message.split('\n')[0];
+    const line = jsonErrorLine(text, message);
+    throw new SnapshotError(
+      file,
+      `is not valid JSON${line ? ` (line ${line})` : ''}: ${message}`,
+    );
   }
 }
 
@@ -49,7 +60,10 @@ function parseYaml(text: string, file: string): unknown {
     if (error) {
       const line = error.linePos?.[0]?.line;
       const first = error.message.split('\n')[0];
-      throw new SnapshotError(file, `is not valid JSON or YAML${line ? ` (line ${line})` : ''}: ${first}`);
+      throw new SnapshotError(
+        file,
+        `is not valid JSON or YAML${line ? ` (line ${line})` : ''}: ${first}`,
+      );
     }
   }
   const contents = docs.filter(d => d.contents !== null);
@@ -67,45 +81,96 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Checks that a parsed document is a List of objects with kind, apiVersion and name. */
-export function snapshotFromDocument(document: unknown, file: string, bytes = 0): Snapshot {
+export function snapshotFromDocument(
+  document: unknown,
+  file: string,
+  bytes = 0,
+): Snapshot {
   if (!isObject(document)) {
-    throw new SnapshotError(file, 'is not a Kubernetes List: expected an object with kind List and items');
+    throw new SnapshotError(
+      file,
+      'is not a Kubernetes List: expected an object with kind List and items',
+    );
   }
   const kind = typeof document.kind === 'string' ? document.kind : undefined;
   if (!kind || !kind.endsWith('List') || !Array.isArray(document.items)) {
     throw new SnapshotError(
       file,
-      `is not a Kubernetes List (kind ${kind ?? 'missing'}${Array.isArray(document.items) ? '' : ', no items'}); expected the output of kubectl get <kinds> -A -o json`,
+      `is not a Kubernetes List (kind ${kind ?? 'missing'}${
+        Array.isArray(document.items) ? '' : ', no items'
+      }); expected the output of kubectl get <kinds> -A -o json`,
     );
   }
   // A typed list (NodeList) leaves kind and apiVersion off its items.
   const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-  const listApiVersion = typeof document.apiVersion === 'string' ? document.apiVersion : undefined;
+  const listApiVersion =
+    typeof document.apiVersion === 'string' ? document.apiVersion : undefined;
   const items = document.items.map((item, index): KubeObject => {
-    if (!isObject(item)) throw new SnapshotError(file, `item ${index} is not an object`);
-    const itemKindOf = typeof item.kind === 'string' && item.kind ? item.kind : itemKind;
+    if (!isObject(item))
+      throw new SnapshotError(file, `item ${index} is not an object`);
+    const itemKindOf =
+      typeof item.kind === 'string' && item.kind ? item.kind : itemKind;
     if (!itemKindOf) throw new SnapshotError(file, `item ${index} has no kind`);
-    const apiVersion = typeof item.apiVersion === 'string' && item.apiVersion ? item.apiVersion : itemKind ? listApiVersion : undefined;
-    if (!apiVersion) throw new SnapshotError(file, `item ${index} (${itemKindOf}) has no apiVersion`);
+    // Items of a typed list take the list's apiVersion.
+    const fallback = itemKind ? listApiVersion : undefined;
+    const apiVersion =
+      typeof item.apiVersion === 'string' && item.apiVersion
+        ? item.apiVersion
+        : fallback;
+    if (!apiVersion)
+      throw new SnapshotError(
+        file,
+        `item ${index} (${itemKindOf}) has no apiVersion`,
+      );
     const metadata = item.metadata;
-    if (!isObject(metadata) || typeof metadata.name !== 'string' || !metadata.name) {
-      throw new SnapshotError(file, `item ${index} (${itemKindOf}) has no metadata.name`);
+    if (
+      !isObject(metadata) ||
+      typeof metadata.name !== 'string' ||
+      !metadata.name
+    ) {
+      throw new SnapshotError(
+        file,
+        `item ${index} (${itemKindOf}) has no metadata.name`,
+      );
     }
-    return { ...item, kind: itemKindOf, apiVersion, metadata: metadata as KubeObject['metadata'] };
+    return {
+      ...item,
+      kind: itemKindOf,
+      apiVersion,
+      metadata: metadata as KubeObject['metadata'],
+    };
   });
-  const annotations = isObject(document.metadata) ? document.metadata.annotations : undefined;
-  const captured = isObject(annotations) ? annotations[CAPTURED_AT_ANNOTATION] : undefined;
-  if (captured !== undefined && (typeof captured !== 'string' || Number.isNaN(Date.parse(captured)))) {
-    throw new SnapshotError(file, `annotation ${CAPTURED_AT_ANNOTATION} is not an ISO 8601 timestamp`);
+  const annotations = isObject(document.metadata)
+    ? document.metadata.annotations
+    : undefined;
+  const captured = isObject(annotations)
+    ? annotations[CAPTURED_AT_ANNOTATION]
+    : undefined;
+  if (
+    captured !== undefined &&
+    (typeof captured !== 'string' || Number.isNaN(Date.parse(captured)))
+  ) {
+    throw new SnapshotError(
+      file,
+      `annotation ${CAPTURED_AT_ANNOTATION} is not an ISO 8601 timestamp`,
+    );
   }
-  return { items, capturedAt: captured === undefined ? undefined : new Date(captured).toISOString(), bytes };
+  return {
+    items,
+    capturedAt:
+      captured === undefined ? undefined : new Date(captured).toISOString(),
+    bytes,
+  };
 }
 
 /** Parses a dump's text: JSON, or YAML such as kubectl get … -o yaml prints. */
 export function parseSnapshot(text: string, file: string): Snapshot {
   const trimmed = text.trimStart();
   if (!trimmed) throw new SnapshotError(file, 'is empty');
-  const document = trimmed.startsWith('{') || trimmed.startsWith('[') ? parseJson(text, file) : parseYaml(text, file);
+  const document =
+    trimmed.startsWith('{') || trimmed.startsWith('[')
+      ? parseJson(text, file)
+      : parseYaml(text, file);
   return snapshotFromDocument(document, file, Buffer.byteLength(text));
 }
 
@@ -116,15 +181,15 @@ export async function loadSnapshotFile(file: string): Promise<Snapshot> {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem =
-      code === 'ENOENT'
-        ? 'not found'
-        : code === 'EISDIR'
-          ? 'is a directory, not a file'
-          : code === 'EACCES'
-            ? 'cannot be read (permission denied)'
-            : `cannot be read (${(error as Error).message})`;
-    throw new SnapshotError(file, problem);
+    const known: Record<string, string> = {
+      ENOENT: 'not found',
+      EISDIR: 'is a directory, not a file',
+      EACCES: 'cannot be read (permission denied)',
+    };
+    throw new SnapshotError(
+      file,
+      known[code ?? ''] ?? `cannot be read (${(error as Error).message})`,
+    );
   }
   return parseSnapshot(text, file);
 }

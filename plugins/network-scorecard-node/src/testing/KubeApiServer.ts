@@ -8,7 +8,13 @@ import { BUILT_IN_GROUPS } from '../reader/resources';
 import { KubeObject } from '../reader/types';
 import { KubernetesConnection } from '../types';
 import { TestCertificates, createTestCertificates } from './certificates';
-import { PolicyRule, RequestAttributes, clusterRoleRules, forbiddenMessage, isAllowed } from './rbac';
+import {
+  PolicyRule,
+  RequestAttributes,
+  clusterRoleRules,
+  forbiddenMessage,
+  isAllowed,
+} from './rbac';
 import { ResourceRequest, route } from './routes';
 
 /**
@@ -71,8 +77,22 @@ export interface KubeApiServer {
 const USER = 'system:serviceaccount:network-scorecard:network-scorecard';
 const METADATA_ONLY = /as=PartialObjectMetadataList/;
 
-function status(code: number, reason: string, message: string, details?: object) {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+function status(
+  code: number,
+  reason: string,
+  message: string,
+  details?: object,
+) {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code,
+  };
 }
 
 const REASONS: Record<number, string> = {
@@ -102,18 +122,31 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * For tests and benchmarks only.
  * @public
  */
-export async function startKubeApiServer(options: KubeApiServerOptions): Promise<KubeApiServer> {
+export async function startKubeApiServer(
+  options: KubeApiServerOptions,
+): Promise<KubeApiServer> {
   const store = new ObjectStore(options.objects);
   const certificates = options.certificates ?? createTestCertificates();
-  const token = options.token === null ? undefined : (options.token ?? randomBytes(16).toString('hex'));
-  const rules: PolicyRule[] | undefined = options.clusterRole ? clusterRoleRules(options.clusterRole) : undefined;
+  const token =
+    options.token === null
+      ? undefined
+      : options.token ?? randomBytes(16).toString('hex');
+  const rules: PolicyRule[] | undefined = options.clusterRole
+    ? clusterRoleRules(options.clusterRole)
+    : undefined;
   let faults = options.faults ?? [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Duplex>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search, status: 0, bytes: 0 };
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.search,
+      status: 0,
+      bytes: 0,
+    };
     requests.push(record);
     const send = (code: number, body: unknown, raw?: string) => {
       const text = raw ?? JSON.stringify(body);
@@ -123,7 +156,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       res.end(text);
     };
     const fail = (code: number, message: string, details?: object) =>
-      send(code, status(code, REASONS[code] ?? 'InternalError', message, details));
+      send(
+        code,
+        status(code, REASONS[code] ?? 'InternalError', message, details),
+      );
 
     const fault = faults.find(f => matches(f, url.pathname));
     const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
@@ -147,7 +183,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       return;
     }
     if (req.method !== 'GET') {
-      fail(405, `the server does not allow this method on the requested resource`);
+      fail(
+        405,
+        `the server does not allow this method on the requested resource`,
+      );
       return;
     }
     const target = route(store, url.pathname);
@@ -160,41 +199,73 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       return;
     }
     const request = target.request;
+    const listVerb =
+      url.searchParams.get('watch') === 'true' ? 'watch' : 'list';
     const attributes: RequestAttributes = {
-      verb: request.name ? 'get' : url.searchParams.get('watch') === 'true' ? 'watch' : 'list',
+      verb: request.name ? 'get' : listVerb,
       apiGroup: request.group,
       resource: request.type.plural,
       namespace: request.namespace,
       name: request.name,
     };
     if (rules && !isAllowed(rules, attributes)) {
-      fail(403, forbiddenMessage(USER, attributes), { name: request.name, group: request.group, kind: request.type.plural });
+      fail(403, forbiddenMessage(USER, attributes), {
+        name: request.name,
+        group: request.group,
+        kind: request.type.plural,
+      });
       return;
     }
     if (request.name) {
-      const found = store.get(request.group, request.type.kind, request.name, request.namespace);
+      const found = store.get(
+        request.group,
+        request.type.kind,
+        request.name,
+        request.namespace,
+      );
       if (!found) {
-        fail(404, `${request.type.plural}${request.group ? `.${request.group}` : ''} "${request.name}" not found`, {
-          name: request.name,
-          kind: request.type.plural,
-        });
+        fail(
+          404,
+          `${request.type.plural}${request.group ? `.${request.group}` : ''} "${
+            request.name
+          }" not found`,
+          {
+            name: request.name,
+            kind: request.type.plural,
+          },
+        );
       } else {
         send(200, found);
       }
       return;
     }
     try {
-      send(200, listBody(store, request, url.searchParams, req.headers.accept ?? '', options.remainingItemCount !== false));
+      send(
+        200,
+        listBody(
+          store,
+          request,
+          url.searchParams,
+          req.headers.accept ?? '',
+          options.remainingItemCount !== false,
+        ),
+      );
     } catch (error) {
       fail(400, (error as Error).message);
     }
   };
 
-  const server = https.createServer({ key: certificates.key, cert: certificates.cert, keepAlive: true }, (req, res) => {
-    handle(req, res).catch(error => {
-      if (!res.headersSent) res.writeHead(500).end(JSON.stringify(status(500, 'InternalError', String(error))));
-    });
-  });
+  const server = https.createServer(
+    { key: certificates.key, cert: certificates.cert, keepAlive: true },
+    (req, res) => {
+      handle(req, res).catch(error => {
+        if (!res.headersSent)
+          res
+            .writeHead(500)
+            .end(JSON.stringify(status(500, 'InternalError', String(error))));
+      });
+    },
+  );
   server.on('connection', socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -255,12 +326,17 @@ function listBody(
     limit,
     continue: params.get('continue') ?? undefined,
   });
-  const apiVersion = request.group ? `${request.group}/${request.version}` : request.version;
+  const apiVersion = request.group
+    ? `${request.group}/${request.version}`
+    : request.version;
   const metadata = {
     resourceVersion: '1000',
     ...(page.continue ? { continue: page.continue } : {}),
     // Like the API server: only for lists without selectors.
-    ...(page.remainingItemCount && remainingItemCount && !labelSelector && !fieldSelector
+    ...(page.remainingItemCount &&
+    remainingItemCount &&
+    !labelSelector &&
+    !fieldSelector
       ? { remainingItemCount: page.remainingItemCount }
       : {}),
   };
@@ -269,11 +345,17 @@ function listBody(
       kind: 'PartialObjectMetadataList',
       apiVersion: 'meta.k8s.io/v1',
       metadata,
-      items: page.items.map(i => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: i.metadata })),
+      items: page.items.map(i => ({
+        kind: 'PartialObjectMetadata',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: i.metadata,
+      })),
     };
   }
   // Built-in types are listed without kind and apiVersion on each item, custom resources with them.
   const builtIn = request.group in BUILT_IN_GROUPS;
-  const items = builtIn ? page.items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest) : page.items;
+  const items = builtIn
+    ? page.items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest)
+    : page.items;
   return { kind: `${request.type.kind}List`, apiVersion, metadata, items };
 }

@@ -16,14 +16,21 @@ export interface TestCertificates {
  * trust through certificate-authority-data.
  * @public
  */
-export function createTestCertificates(commonName = 'network-scorecard-test-ca'): TestCertificates {
+export function createTestCertificates(
+  commonName = 'network-scorecard-test-ca',
+): TestCertificates {
   const pems = generate([{ name: 'commonName', value: commonName }], {
     keySize: 2048,
     days: 2,
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true },
+      {
+        name: 'keyUsage',
+        keyCertSign: true,
+        digitalSignature: true,
+        keyEncipherment: true,
+      },
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
@@ -34,5 +41,9 @@ export function createTestCertificates(commonName = 'network-scorecard-test-ca')
       },
     ],
   });
-  return { cert: pems.cert, key: pems.private, caData: Buffer.from(pems.cert).toString('base64') };
+  return {
+    cert: pems.cert,
+    key: pems.private,
+    caData: Buffer.from(pems.cert).toString('base64'),
+  };
 }

@@ -4,7 +4,12 @@
  * clusters. Not part of the runtime API.
  */
 export { startKubeApiServer } from './KubeApiServer';
-export type { Fault, KubeApiServer, KubeApiServerOptions, RecordedRequest } from './KubeApiServer';
+export type {
+  Fault,
+  KubeApiServer,
+  KubeApiServerOptions,
+  RecordedRequest,
+} from './KubeApiServer';
 export { createTestCertificates } from './certificates';
 export type { TestCertificates } from './certificates';
 export { clusterRoleRules, isAllowed } from './rbac';

@@ -10,7 +10,9 @@ import { kubeConfigFromConnection } from '../collect/kubeConfig';
  * baseline the benchmark compares the real collector with.
  * @public
  */
-export async function naiveCollect(connection: KubernetesConnection): Promise<{ requests: number; bytes: number }> {
+export async function naiveCollect(
+  connection: KubernetesConnection,
+): Promise<{ requests: number; bytes: number }> {
   const kc: KubeConfig = kubeConfigFromConnection(connection);
   const reader = new KubernetesApiReader(kc);
   try {

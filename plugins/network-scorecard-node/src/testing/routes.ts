@@ -17,8 +17,14 @@ export type Route =
 function groupDocument(group: string, versions: string[]) {
   return {
     name: group,
-    versions: versions.map(v => ({ groupVersion: `${group}/${v}`, version: v })),
-    preferredVersion: { groupVersion: `${group}/${versions[0]}`, version: versions[0] },
+    versions: versions.map(v => ({
+      groupVersion: `${group}/${v}`,
+      version: v,
+    })),
+    preferredVersion: {
+      groupVersion: `${group}/${versions[0]}`,
+      version: versions[0],
+    },
   };
 }
 
@@ -42,9 +48,18 @@ export function route(store: ObjectStore, path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const groups = store.servedGroups();
   if (parts[0] === 'api') {
-    if (parts.length === 1) return { kind: 'discovery', body: { kind: 'APIVersions', versions: ['v1'] } };
-    if (parts[1] !== 'v1') return { kind: 'not-found', message: `the server could not find the requested resource` };
-    if (parts.length === 2) return { kind: 'discovery', body: resourceList(store, '', 'v1') };
+    if (parts.length === 1)
+      return {
+        kind: 'discovery',
+        body: { kind: 'APIVersions', versions: ['v1'] },
+      };
+    if (parts[1] !== 'v1')
+      return {
+        kind: 'not-found',
+        message: `the server could not find the requested resource`,
+      };
+    if (parts.length === 2)
+      return { kind: 'discovery', body: resourceList(store, '', 'v1') };
     return resource(store, '', 'v1', parts.slice(2));
   }
   if (parts[0] === 'apis') {
@@ -52,20 +67,52 @@ export function route(store: ObjectStore, path: string): Route {
     if (parts.length === 1) {
       return {
         kind: 'discovery',
-        body: { kind: 'APIGroupList', apiVersion: 'v1', groups: nonCore.map(([g, v]) => groupDocument(g, v)) },
+        body: {
+          kind: 'APIGroupList',
+          apiVersion: 'v1',
+          groups: nonCore.map(([g, v]) => groupDocument(g, v)),
+        },
       };
     }
     const versions = groups[parts[1]];
-    if (!versions || parts[1] === '') return { kind: 'not-found', message: 'the server could not find the requested resource' };
-    if (parts.length === 2) return { kind: 'discovery', body: { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(parts[1], versions) } };
-    if (!versions.includes(parts[2])) return { kind: 'not-found', message: 'the server could not find the requested resource' };
-    if (parts.length === 3) return { kind: 'discovery', body: resourceList(store, parts[1], parts[2]) };
+    if (!versions || parts[1] === '')
+      return {
+        kind: 'not-found',
+        message: 'the server could not find the requested resource',
+      };
+    if (parts.length === 2)
+      return {
+        kind: 'discovery',
+        body: {
+          kind: 'APIGroup',
+          apiVersion: 'v1',
+          ...groupDocument(parts[1], versions),
+        },
+      };
+    if (!versions.includes(parts[2]))
+      return {
+        kind: 'not-found',
+        message: 'the server could not find the requested resource',
+      };
+    if (parts.length === 3)
+      return {
+        kind: 'discovery',
+        body: resourceList(store, parts[1], parts[2]),
+      };
     return resource(store, parts[1], parts[2], parts.slice(3));
   }
-  return { kind: 'not-found', message: 'the server could not find the requested resource' };
+  return {
+    kind: 'not-found',
+    message: 'the server could not find the requested resource',
+  };
 }
 
-function resource(store: ObjectStore, group: string, version: string, rest: string[]): Route {
+function resource(
+  store: ObjectStore,
+  group: string,
+  version: string,
+  rest: string[],
+): Route {
   let namespace: string | undefined;
   let tail = rest;
   // namespaces/<ns>/<plural>[/<name>]; "namespaces/<name>" alone is the Namespace object
@@ -74,11 +121,20 @@ function resource(store: ObjectStore, group: string, version: string, rest: stri
     tail = rest.slice(2);
   }
   if (tail.length < 1 || tail.length > 2) {
-    return { kind: 'not-found', message: 'the server could not find the requested resource' };
+    return {
+      kind: 'not-found',
+      message: 'the server could not find the requested resource',
+    };
   }
   const type = store.typeForPlural(group, version, tail[0]);
   if (!type || (namespace && !type.namespaced)) {
-    return { kind: 'not-found', message: 'the server could not find the requested resource' };
+    return {
+      kind: 'not-found',
+      message: 'the server could not find the requested resource',
+    };
   }
-  return { kind: 'resource', request: { group, version, type, namespace, name: tail[1] } };
+  return {
+    kind: 'resource',
+    request: { group, version, type, namespace, name: tail[1] },
+  };
 }

@@ -10,7 +10,11 @@ export interface SyntheticClusterOptions {
   namespaces?: number;
 }
 
-const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
+const meta = (
+  name: string,
+  namespace?: string,
+  labels?: Record<string, string>,
+) => ({
   name,
   ...(namespace ? { namespace } : {}),
   uid: `${namespace ?? 'cluster'}-${name}`,
@@ -24,8 +28,14 @@ function node(i: number): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: meta(name, undefined, { 'kubernetes.io/os': 'linux', 'kubernetes.io/hostname': name }),
-    spec: { podCIDR: `10.0.${i}.0/24`, providerID: `aws:///eu-west-1a/i-0${i}` },
+    metadata: meta(name, undefined, {
+      'kubernetes.io/os': 'linux',
+      'kubernetes.io/hostname': name,
+    }),
+    spec: {
+      podCIDR: `10.0.${i}.0/24`,
+      providerID: `aws:///eu-west-1a/i-0${i}`,
+    },
     status: {
       nodeInfo: {
         kernelVersion: '6.1.112-124.190.amzn2023.x86_64',
@@ -45,7 +55,14 @@ function node(i: number): KubeObject {
   };
 }
 
-function workload(kind: 'Deployment' | 'DaemonSet', name: string, namespace: string, image: string, labels: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject {
+function workload(
+  kind: 'Deployment' | 'DaemonSet',
+  name: string,
+  namespace: string,
+  image: string,
+  labels: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind,
@@ -67,7 +84,10 @@ function workload(kind: 'Deployment' | 'DaemonSet', name: string, namespace: str
         },
       },
     },
-    status: kind === 'DaemonSet' ? { desiredNumberScheduled: 10, numberReady: 10 } : { replicas: 2, readyReplicas: 2 },
+    status:
+      kind === 'DaemonSet'
+        ? { desiredNumberScheduled: 10, numberReady: 10 }
+        : { replicas: 2, readyReplicas: 2 },
   };
 }
 
@@ -77,20 +97,62 @@ function workload(kind: 'Deployment' | 'DaemonSet', name: string, namespace: str
  * request-budget test and the benchmark.
  * @public
  */
-export function syntheticCluster(options: SyntheticClusterOptions): KubeObject[] {
+export function syntheticCluster(
+  options: SyntheticClusterOptions,
+): KubeObject[] {
   const appNamespaces = options.namespaces ?? 20;
   const objects: KubeObject[] = [];
-  for (const ns of ['default', 'kube-system', ...Array.from({ length: appNamespaces }, (_, i) => `team-${i}`)]) {
+  for (const ns of [
+    'default',
+    'kube-system',
+    ...Array.from({ length: appNamespaces }, (_, i) => `team-${i}`),
+  ]) {
     objects.push({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(ns) });
   }
   for (let i = 0; i < options.nodes; i++) objects.push(node(i));
   objects.push(
-    workload('DaemonSet', 'cilium', 'kube-system', 'quay.io/cilium/cilium:v1.18.2', { 'k8s-app': 'cilium' }),
-    workload('DaemonSet', 'cilium-envoy', 'kube-system', 'quay.io/cilium/cilium-envoy:v1.34.7', { 'k8s-app': 'cilium-envoy' }),
-    workload('Deployment', 'cilium-operator', 'kube-system', 'quay.io/cilium/operator-generic:v1.18.2', { 'io.cilium/app': 'operator' }),
-    workload('Deployment', 'hubble-relay', 'kube-system', 'quay.io/cilium/hubble-relay:v1.18.2', { 'k8s-app': 'hubble-relay' }),
-    workload('Deployment', 'hubble-ui', 'kube-system', 'quay.io/cilium/hubble-ui:v0.13.3', { 'k8s-app': 'hubble-ui' }),
-    workload('Deployment', 'coredns', 'kube-system', 'registry.k8s.io/coredns/coredns:v1.11.3', { 'k8s-app': 'kube-dns' }),
+    workload(
+      'DaemonSet',
+      'cilium',
+      'kube-system',
+      'quay.io/cilium/cilium:v1.18.2',
+      { 'k8s-app': 'cilium' },
+    ),
+    workload(
+      'DaemonSet',
+      'cilium-envoy',
+      'kube-system',
+      'quay.io/cilium/cilium-envoy:v1.34.7',
+      { 'k8s-app': 'cilium-envoy' },
+    ),
+    workload(
+      'Deployment',
+      'cilium-operator',
+      'kube-system',
+      'quay.io/cilium/operator-generic:v1.18.2',
+      { 'io.cilium/app': 'operator' },
+    ),
+    workload(
+      'Deployment',
+      'hubble-relay',
+      'kube-system',
+      'quay.io/cilium/hubble-relay:v1.18.2',
+      { 'k8s-app': 'hubble-relay' },
+    ),
+    workload(
+      'Deployment',
+      'hubble-ui',
+      'kube-system',
+      'quay.io/cilium/hubble-ui:v0.13.3',
+      { 'k8s-app': 'hubble-ui' },
+    ),
+    workload(
+      'Deployment',
+      'coredns',
+      'kube-system',
+      'registry.k8s.io/coredns/coredns:v1.11.3',
+      { 'k8s-app': 'kube-dns' },
+    ),
     {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -109,7 +171,11 @@ export function syntheticCluster(options: SyntheticClusterOptions): KubeObject[]
   );
   for (const [kind, plural, scope] of [
     ['CiliumNetworkPolicy', 'ciliumnetworkpolicies', 'Namespaced'],
-    ['CiliumClusterwideNetworkPolicy', 'ciliumclusterwidenetworkpolicies', 'Cluster'],
+    [
+      'CiliumClusterwideNetworkPolicy',
+      'ciliumclusterwidenetworkpolicies',
+      'Cluster',
+    ],
   ]) {
     objects.push({
       apiVersion: 'apiextensions.k8s.io/v1',
@@ -117,7 +183,12 @@ export function syntheticCluster(options: SyntheticClusterOptions): KubeObject[]
       metadata: meta(`${plural}.cilium.io`),
       spec: {
         group: 'cilium.io',
-        names: { kind, plural, listKind: `${kind}List`, singular: kind.toLowerCase() },
+        names: {
+          kind,
+          plural,
+          listKind: `${kind}List`,
+          singular: kind.toLowerCase(),
+        },
         scope,
         versions: [{ name: 'v2', served: true, storage: true }],
       },
@@ -131,8 +202,20 @@ export function syntheticCluster(options: SyntheticClusterOptions): KubeObject[]
       endpointSelector: {},
       egress: [
         {
-          toEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s:k8s-app': 'kube-dns' } }],
-          toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }],
+          toEndpoints: [
+            {
+              matchLabels: {
+                'k8s:io.kubernetes.pod.namespace': 'kube-system',
+                'k8s:k8s-app': 'kube-dns',
+              },
+            },
+          ],
+          toPorts: [
+            {
+              ports: [{ port: '53', protocol: 'ANY' }],
+              rules: { dns: [{ matchPattern: '*' }] },
+            },
+          ],
         },
       ],
     },
@@ -155,7 +238,15 @@ export function syntheticCluster(options: SyntheticClusterOptions): KubeObject[]
   }
   for (let i = 0; i < deployments; i++) {
     const namespace = `team-${i % appNamespaces}`;
-    objects.push(workload('Deployment', `svc-${i}`, namespace, `registry.example.com/${namespace}/svc-${i}:1.0.${i}`, { app: `svc-${i}` }));
+    objects.push(
+      workload(
+        'Deployment',
+        `svc-${i}`,
+        namespace,
+        `registry.example.com/${namespace}/svc-${i}:1.0.${i}`,
+        { app: `svc-${i}` },
+      ),
+    );
   }
   return objects;
 }

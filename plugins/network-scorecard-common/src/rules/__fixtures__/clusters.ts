@@ -4,7 +4,13 @@
  */
 import { ClusterFacts, Fact, FactId, FactValues } from '../../facts';
 import { EvaluationContext, RequirementId } from '../../context';
-import { calicoManifest, calicoOperatorBpf, cilium, CniParts, flannel } from './cni';
+import {
+  calicoManifest,
+  calicoOperatorBpf,
+  cilium,
+  CniParts,
+  flannel,
+} from './cni';
 import {
   dashboards,
   istio,
@@ -19,7 +25,9 @@ import {
 
 export const NOW = '2026-11-26T09:00:00Z';
 
-export function context(partial: Partial<EvaluationContext> = {}): EvaluationContext {
+export function context(
+  partial: Partial<EvaluationContext> = {},
+): EvaluationContext {
   return {
     requirements: [],
     lifecycle: 'production',
@@ -41,12 +49,19 @@ export const ALL_DASHBOARDS = [
 ];
 
 /** A fact made unknown the way the collector reports it. */
-export function unknown<K extends FactId>(id: K, reason = 'forbidden'): ClusterFacts {
+export function unknown<K extends FactId>(
+  id: K,
+  reason = 'forbidden',
+): ClusterFacts {
   return { [id]: { value: null, evidence: [], reason } } as ClusterFacts;
 }
 
 /** A fact overridden in a test, e.g. a Service count no fixture holds. */
-export function set<K extends FactId>(id: K, value: FactValues[K], evidence: string[]): ClusterFacts {
+export function set<K extends FactId>(
+  id: K,
+  value: FactValues[K],
+  evidence: string[],
+): ClusterFacts {
   const fact: Fact<FactValues[K]> = { value, evidence };
   return { [id]: fact } as ClusterFacts;
 }
@@ -93,7 +108,9 @@ export function ciliumCharm(): ClusterFacts {
 }
 
 /** Cilium's v1.9 quick install: Hubble relay and UI, KPR "probe", with Istio ambient on top. */
-export function istioAmbientOnCilium(options: { tracingNamespace?: string } = {}): ClusterFacts {
+export function istioAmbientOnCilium(
+  options: { tracingNamespace?: string } = {},
+): ClusterFacts {
   const cni = cilium(['cilium/experimental-install-v1.9-dev.yaml']);
   return merge(
     base(cni, { nodes: 1 }),
@@ -111,8 +128,17 @@ export function istioAmbientOnCilium(options: { tracingNamespace?: string } = {}
  */
 export function ciliumMesh(): ClusterFacts {
   const cni = cilium(
-    ['cilium/charm-cilium-1.16.10-rendered.yaml', 'cilium/charm-hubble-relay-1.16.10-rendered.yaml'],
-    { patch: { 'mesh-auth-mutual-enabled': 'true', 'kube-proxy-replacement': 'true', 'enable-wireguard': 'true' } },
+    [
+      'cilium/charm-cilium-1.16.10-rendered.yaml',
+      'cilium/charm-hubble-relay-1.16.10-rendered.yaml',
+    ],
+    {
+      patch: {
+        'mesh-auth-mutual-enabled': 'true',
+        'kube-proxy-replacement': 'true',
+        'enable-wireguard': 'true',
+      },
+    },
   );
   return merge(
     cni.facts,
@@ -135,7 +161,9 @@ export function calicoIptables(): ClusterFacts {
     dashboards([]),
     otelCollector(),
     set('l7Visibility', 'none', ['no L7 visibility configured']),
-    set('hubble', { enabled: false, relay: false, ui: false, metrics: [] }, ['DaemonSet kube-system/cilium: not found']),
+    set('hubble', { enabled: false, relay: false, ui: false, metrics: [] }, [
+      'DaemonSet kube-system/cilium: not found',
+    ]),
     services([], 1250),
   );
 }
@@ -162,14 +190,18 @@ export function flannelCluster(): ClusterFacts {
     nodes('nodes/nri-kubernetes-1_35-nodes.yaml'),
     policies(['opentelemetry/build_collector_base.yaml']),
     dashboards([]),
-    set('tracing', { otelCollector: false, meshTracingGlobal: false }, ['no OpenTelemetryCollector found']),
+    set('tracing', { otelCollector: false, meshTracingGlobal: false }, [
+      'no OpenTelemetryCollector found',
+    ]),
     set('l7Visibility', 'none', ['no L7 visibility configured']),
     services([], 12),
   );
 }
 
 /** Calico with Istio sidecars; `tracingNamespace: 'istio-system'` makes its 100 % tracing mesh-wide. */
-export function istioSidecarOnCalico(options: { tracingNamespace?: string } = {}): ClusterFacts {
+export function istioSidecarOnCalico(
+  options: { tracingNamespace?: string } = {},
+): ClusterFacts {
   return merge(calicoIptables(), istio({ ambient: false, ...options }));
 }
 
@@ -184,7 +216,10 @@ export function migrating(): ClusterFacts {
   return merge(calico, {
     'cni.all': {
       value: ['calico', 'cilium'],
-      evidence: [...(calico['cni.all']?.evidence ?? []), ...(both.facts['cni.all']?.evidence ?? [])],
+      evidence: [
+        ...(calico['cni.all']?.evidence ?? []),
+        ...(both.facts['cni.all']?.evidence ?? []),
+      ],
     },
   });
 }

@@ -3,7 +3,16 @@
  * Each builder names the objects and fields it read in the evidence.
  */
 import { ClusterFacts, Fact, KubeProxyFact } from '../../facts';
-import { dig, image, K8sObject, load, must, ofKind, ref, versionOf } from './upstream';
+import {
+  dig,
+  image,
+  K8sObject,
+  load,
+  must,
+  ofKind,
+  ref,
+  versionOf,
+} from './upstream';
 
 /** How the CNI takes over Service routing, for the kube-proxy fact. */
 export interface Replacement {
@@ -20,15 +29,23 @@ export interface CniParts {
 
 function configMap(files: string[], name: string): K8sObject {
   for (const file of files) {
-    const found = load(file).find(o => o.kind === 'ConfigMap' && o.metadata.name === name);
+    const found = load(file).find(
+      o => o.kind === 'ConfigMap' && o.metadata.name === name,
+    );
     if (found) return found;
   }
   throw new Error(`no ConfigMap ${name} in ${files.join(', ')}`);
 }
 
-function workload(files: string[], kind: string, name: string): K8sObject | undefined {
+function workload(
+  files: string[],
+  kind: string,
+  name: string,
+): K8sObject | undefined {
   for (const file of files) {
-    const found = load(file).find(o => o.kind === kind && o.metadata.name === name);
+    const found = load(file).find(
+      o => o.kind === kind && o.metadata.name === name,
+    );
     if (found) return found;
   }
   return undefined;
@@ -41,7 +58,11 @@ function servicesIn(files: string[]): K8sObject[] {
 function version(img: string, where: string): Fact<string> {
   const v = versionOf(img);
   return v === null
-    ? { value: null, evidence: [`${where}: image ${img}`], reason: 'image tag is a placeholder' }
+    ? {
+        value: null,
+        evidence: [`${where}: image ${img}`],
+        reason: 'image tag is a placeholder',
+      }
     : { value: v, evidence: [`${where}: image ${img}`] };
 }
 
@@ -58,7 +79,8 @@ export function cilium(files: string[], options: CiliumOptions = {}): CniParts {
   const cm = configMap(files, 'cilium-config');
   const data: Record<string, string> = { ...cm.data, ...options.patch };
   const cmRef = ref(cm, cm.metadata.namespace ?? 'kube-system');
-  const key = (k: string) => `${cmRef}: ${k}=${(data[k] ?? '(not set)').trim().split(/\s+/).join(' ')}`;
+  const key = (k: string) =>
+    `${cmRef}: ${k}=${(data[k] ?? '(not set)').trim().split(/\s+/).join(' ')}`;
   const agent = workload(files, 'DaemonSet', 'cilium');
   if (!agent) throw new Error('no cilium DaemonSet');
   const agentRef = ref(agent, agent.metadata.namespace ?? 'kube-system');
@@ -86,9 +108,15 @@ export function cilium(files: string[], options: CiliumOptions = {}): CniParts {
       },
       evidence: [
         key('enable-hubble'),
-        `${cmRef}: hubble-metrics=${metrics.map(m => m.split(':')[0]).join(',') || '(not set)'}`,
-        relay ? `${ref(relay, relay.metadata.namespace ?? 'kube-system')}: present` : 'Deployment hubble-relay: not found',
-        ui ? `${ref(ui, ui.metadata.namespace ?? 'kube-system')}: present` : 'Deployment hubble-ui: not found',
+        `${cmRef}: hubble-metrics=${
+          metrics.map(m => m.split(':')[0]).join(',') || '(not set)'
+        }`,
+        relay
+          ? `${ref(relay, relay.metadata.namespace ?? 'kube-system')}: present`
+          : 'Deployment hubble-relay: not found',
+        ui
+          ? `${ref(ui, ui.metadata.namespace ?? 'kube-system')}: present`
+          : 'Deployment hubble-ui: not found',
       ],
     },
     encryption: {
@@ -96,7 +124,11 @@ export function cilium(files: string[], options: CiliumOptions = {}): CniParts {
       evidence: [key('enable-wireguard'), key('enable-ipsec')],
     },
     bgp: {
-      value: { calicoBgp: false, peers: 0, ciliumBgpControlPlane: data['enable-bgp-control-plane'] === 'true' },
+      value: {
+        calicoBgp: false,
+        peers: 0,
+        ciliumBgpControlPlane: data['enable-bgp-control-plane'] === 'true',
+      },
       evidence: [key('enable-bgp-control-plane')],
     },
   };
@@ -119,7 +151,10 @@ export function cilium(files: string[], options: CiliumOptions = {}): CniParts {
   }
   return {
     facts,
-    replacement: { by: replaced ? 'cilium' : null, evidence: key('kube-proxy-replacement') },
+    replacement: {
+      by: replaced ? 'cilium' : null,
+      evidence: key('kube-proxy-replacement'),
+    },
     services: servicesIn(files),
   };
 }
@@ -130,7 +165,11 @@ export function calicoManifest(): CniParts {
   const node = must(objects, 'DaemonSet', 'calico-node');
   const nodeRef = ref(node);
   const img = image(node, 'calico-node');
-  const env = (dig(node, 'spec', 'template', 'spec', 'containers', 0, 'env') as { name: string; value?: string }[]) ?? [];
+  const env =
+    (dig(node, 'spec', 'template', 'spec', 'containers', 0, 'env') as {
+      name: string;
+      value?: string;
+    }[]) ?? [];
   const bpf = env.find(e => e.name === 'FELIX_BPFENABLED')?.value === 'true';
   const cfg = must(objects, 'ConfigMap', 'calico-config');
   const backend = cfg.data?.calico_backend ?? '';
@@ -141,13 +180,27 @@ export function calicoManifest(): CniParts {
       'cni.version': version(img, nodeRef),
       'calico.dataplane': {
         value: bpf ? 'bpf' : 'iptables',
-        evidence: [`${nodeRef}: FELIX_BPFENABLED ${bpf ? '=true' : 'not set'} (${bpf ? 'eBPF' : 'iptables'} dataplane)`],
+        evidence: [
+          `${nodeRef}: FELIX_BPFENABLED ${bpf ? '=true' : 'not set'} (${
+            bpf ? 'eBPF' : 'iptables'
+          } dataplane)`,
+        ],
       },
       bgp: {
-        value: { calicoBgp: backend === 'bird', peers: 0, ciliumBgpControlPlane: false },
-        evidence: [`${ref(cfg)}: calico_backend=${backend}`, 'BGPPeer list: 0 items'],
+        value: {
+          calicoBgp: backend === 'bird',
+          peers: 0,
+          ciliumBgpControlPlane: false,
+        },
+        evidence: [
+          `${ref(cfg)}: calico_backend=${backend}`,
+          'BGPPeer list: 0 items',
+        ],
       },
-      encryption: { value: 'none', evidence: ['FelixConfiguration default: wireguardEnabled not set'] },
+      encryption: {
+        value: 'none',
+        evidence: ['FelixConfiguration default: wireguardEnabled not set'],
+      },
     },
     replacement: { by: null, evidence: `${nodeRef}: FELIX_BPFENABLED not set` },
     services: [],
@@ -156,22 +209,58 @@ export function calicoManifest(): CniParts {
 
 /** Calico installed by the Tigera operator with the BPF Installation (custom-resources-bpf.yaml). */
 export function calicoOperatorBpf(): CniParts {
-  const operator = must(load('calico/tigera-operator.yaml'), 'Deployment', 'tigera-operator');
-  const installation = must(load('calico/custom-resources-bpf.yaml'), 'Installation', 'default');
-  const net = (installation.spec?.calicoNetwork ?? {}) as Record<string, string>;
+  const operator = must(
+    load('calico/tigera-operator.yaml'),
+    'Deployment',
+    'tigera-operator',
+  );
+  const installation = must(
+    load('calico/custom-resources-bpf.yaml'),
+    'Installation',
+    'default',
+  );
+  const net = (installation.spec?.calicoNetwork ?? {}) as Record<
+    string,
+    string
+  >;
   const instRef = ref(installation);
   const dataplane = net.linuxDataplane === 'BPF' ? 'bpf' : 'iptables';
   return {
     facts: {
-      cni: { value: 'calico', evidence: [`${instRef}: present (Tigera operator)`, `${ref(operator)}: image ${image(operator)}`] },
+      cni: {
+        value: 'calico',
+        evidence: [
+          `${instRef}: present (Tigera operator)`,
+          `${ref(operator)}: image ${image(operator)}`,
+        ],
+      },
       'cni.all': { value: ['calico'], evidence: [`${instRef}: present`] },
-      'cni.version': { value: null, evidence: [`${ref(operator)}: image ${image(operator)}`], reason: 'operator version is not the Calico version; calico-node not in the dump' },
-      'calico.dataplane': { value: dataplane, evidence: [`${instRef}: spec.calicoNetwork.linuxDataplane=${net.linuxDataplane}`] },
-      bgp: { value: { calicoBgp: false, peers: 0, ciliumBgpControlPlane: false }, evidence: ['BGPPeer list: 0 items'] },
-      encryption: { value: 'none', evidence: ['FelixConfiguration default: wireguardEnabled not set'] },
+      'cni.version': {
+        value: null,
+        evidence: [`${ref(operator)}: image ${image(operator)}`],
+        reason:
+          'operator version is not the Calico version; calico-node not in the dump',
+      },
+      'calico.dataplane': {
+        value: dataplane,
+        evidence: [
+          `${instRef}: spec.calicoNetwork.linuxDataplane=${net.linuxDataplane}`,
+        ],
+      },
+      bgp: {
+        value: { calicoBgp: false, peers: 0, ciliumBgpControlPlane: false },
+        evidence: ['BGPPeer list: 0 items'],
+      },
+      encryption: {
+        value: 'none',
+        evidence: ['FelixConfiguration default: wireguardEnabled not set'],
+      },
     },
     replacement: {
-      by: dataplane === 'bpf' && net.kubeProxyManagement === 'Enabled' ? 'calico-bpf' : null,
+      by:
+        dataplane === 'bpf' && net.kubeProxyManagement === 'Enabled'
+          ? 'calico-bpf'
+          : null,
       evidence: `${instRef}: spec.calicoNetwork.kubeProxyManagement=${net.kubeProxyManagement}`,
     },
     services: [],
@@ -188,10 +277,23 @@ export function flannel(): CniParts {
       cni: { value: 'flannel', evidence: [`${ref(ds)}: image ${img}`] },
       'cni.all': { value: ['flannel'], evidence: [`${ref(ds)}: image ${img}`] },
       'cni.version': version(img, ref(ds)),
-      bgp: { value: { calicoBgp: false, peers: 0, ciliumBgpControlPlane: false }, evidence: [] },
-      encryption: { value: 'none', evidence: [`${ref(must(objects, 'ConfigMap', 'kube-flannel-cfg'))}: Backend.Type=vxlan`] },
+      bgp: {
+        value: { calicoBgp: false, peers: 0, ciliumBgpControlPlane: false },
+        evidence: [],
+      },
+      encryption: {
+        value: 'none',
+        evidence: [
+          `${ref(
+            must(objects, 'ConfigMap', 'kube-flannel-cfg'),
+          )}: Backend.Type=vxlan`,
+        ],
+      },
     },
-    replacement: { by: null, evidence: `${ref(ds)}: Flannel does not route Services` },
+    replacement: {
+      by: null,
+      evidence: `${ref(ds)}: Flannel does not route Services`,
+    },
     services: [],
   };
 }

@@ -17,15 +17,39 @@ export const SCENARIOS: Scenario[] = [
     facts: C.istioAmbientOnCilium,
     context: C.requiring('mtls-all-east-west', 'auditable-l7'),
   },
-  { name: 'cilium-mesh', facts: C.ciliumMesh, context: C.requiring('mtls-all-east-west', 'l7-policy') },
-  { name: 'calico-iptables', facts: C.calicoIptables, context: C.context({ platformRefresh: '2027-03-01' }) },
-  { name: 'calico-bpf', facts: C.calicoBpf, context: C.requiring('bgp-peering') },
-  { name: 'flannel-dev', facts: C.flannelCluster, context: C.context({ lifecycle: 'development' }) },
+  {
+    name: 'cilium-mesh',
+    facts: C.ciliumMesh,
+    context: C.requiring('mtls-all-east-west', 'l7-policy'),
+  },
+  {
+    name: 'calico-iptables',
+    facts: C.calicoIptables,
+    context: C.context({ platformRefresh: '2027-03-01' }),
+  },
+  {
+    name: 'calico-bpf',
+    facts: C.calicoBpf,
+    context: C.requiring('bgp-peering'),
+  },
+  {
+    name: 'flannel-dev',
+    facts: C.flannelCluster,
+    context: C.context({ lifecycle: 'development' }),
+  },
   {
     name: 'istio-sidecar-on-calico',
     facts: () => C.istioSidecarOnCalico({ tracingNamespace: 'istio-system' }),
     context: C.context({ catalogServiceCount: 12 }),
   },
-  { name: 'linkerd-on-calico', facts: C.linkerdOnCalico, context: C.requiring('mtls-all-east-west', 'windows-nodes') },
-  { name: 'calico-to-cilium', facts: C.migrating, context: C.context({ requirements: ['iptables-tooling'] }) },
+  {
+    name: 'linkerd-on-calico',
+    facts: C.linkerdOnCalico,
+    context: C.requiring('mtls-all-east-west', 'windows-nodes'),
+  },
+  {
+    name: 'calico-to-cilium',
+    facts: C.migrating,
+    context: C.context({ requirements: ['iptables-tooling'] }),
+  },
 ];

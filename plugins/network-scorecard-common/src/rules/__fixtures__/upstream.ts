@@ -33,8 +33,11 @@ const cache = new Map<string, K8sObject[]>();
 function flatten(objects: K8sObject[]): K8sObject[] {
   return objects.flatMap(o => {
     if (!Array.isArray(o.items)) return [o];
-    const itemKind = o.kind === 'List' ? undefined : o.kind.replace(/List$/, '');
-    return flatten(o.items.map(i => ({ ...i, kind: i.kind ?? itemKind ?? 'Unknown' })));
+    const itemKind =
+      o.kind === 'List' ? undefined : o.kind.replace(/List$/, '');
+    return flatten(
+      o.items.map(i => ({ ...i, kind: i.kind ?? itemKind ?? 'Unknown' })),
+    );
   });
 }
 
@@ -46,7 +49,9 @@ export function load(file: string): K8sObject[] {
   const raw: K8sObject[] = file.endsWith('.json')
     ? [JSON.parse(text)]
     : parseAllDocuments(text).map(d => d.toJS() as K8sObject);
-  const objects = flatten(raw.filter(o => o && typeof o === 'object' && o.kind));
+  const objects = flatten(
+    raw.filter(o => o && typeof o === 'object' && o.kind),
+  );
   cache.set(file, objects);
   return objects;
 }
@@ -63,7 +68,11 @@ export function find(
   return objects.find(o => o.kind === kind && o.metadata?.name === name);
 }
 
-export function must(objects: K8sObject[], kind: string, name: string): K8sObject {
+export function must(
+  objects: K8sObject[],
+  kind: string,
+  name: string,
+): K8sObject {
   const found = find(objects, kind, name);
   if (!found) throw new Error(`fixture has no ${kind} ${name}`);
   return found;
@@ -75,7 +84,9 @@ export function ofKind(objects: K8sObject[], kind: string): K8sObject[] {
 
 /** "ConfigMap kube-system/cilium-config", "Namespace ambient" */
 export function ref(o: K8sObject, namespace = o.metadata.namespace): string {
-  return namespace ? `${o.kind} ${namespace}/${o.metadata.name}` : `${o.kind} ${o.metadata.name}`;
+  return namespace
+    ? `${o.kind} ${namespace}/${o.metadata.name}`
+    : `${o.kind} ${o.metadata.name}`;
 }
 
 /** Walks nested fields; undefined as soon as one is missing. */
@@ -96,14 +107,18 @@ interface Container {
 }
 
 export function containers(workload: K8sObject): Container[] {
-  return (dig(workload, 'spec', 'template', 'spec', 'containers') as Container[]) ?? [];
+  return (
+    (dig(workload, 'spec', 'template', 'spec', 'containers') as Container[]) ??
+    []
+  );
 }
 
 /** The image of a workload's first (or named) container, without its digest. */
 export function image(workload: K8sObject, container?: string): string {
   const all = containers(workload);
   const chosen = container ? all.find(c => c.name === container) : all[0];
-  if (!chosen) throw new Error(`${ref(workload)} has no container ${container ?? ''}`);
+  if (!chosen)
+    throw new Error(`${ref(workload)} has no container ${container ?? ''}`);
   return chosen.image.split('@')[0];
 }
 

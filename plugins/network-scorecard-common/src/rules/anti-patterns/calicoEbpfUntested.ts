@@ -1,6 +1,11 @@
 import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
-import { antiPatternUnknown, catalog, refreshState } from '../helpers';
+import {
+  antiPatternUnknown,
+  catalog,
+  keepsCalico,
+  refreshState,
+} from '../helpers';
 
 /** @public */
 export const apCalicoEbpfUntested: AntiPatternRule = {
@@ -14,24 +19,35 @@ export const apCalicoEbpfUntested: AntiPatternRule = {
     const evidence = factEvidence(facts, 'cni');
     if (cni !== 'calico') return { status: 'clear', evidence };
     const dataplane = factValue(facts, 'calico.dataplane');
-    if (dataplane === null) return antiPatternUnknown(facts, ['calico.dataplane']);
-    const withDataplane = [...evidence, ...factEvidence(facts, 'calico.dataplane')];
+    if (dataplane === null)
+      return antiPatternUnknown(facts, ['calico.dataplane']);
+    const withDataplane = [
+      ...evidence,
+      ...factEvidence(facts, 'calico.dataplane'),
+    ];
     if (dataplane === 'bpf' || dataplane === 'vpp') {
       return { status: 'clear', evidence: withDataplane };
     }
     const all = factValue(facts, 'cni.all');
     const ciliumDeployed = all?.includes('cilium') ?? false;
-    const refreshPlanned = refreshState(context) === 'planned';
+    // A refresh only prepares a move to Cilium where nothing keeps the cluster on Calico.
+    const refreshPlanned =
+      refreshState(context) === 'planned' && !keepsCalico(context);
     if (!ciliumDeployed && !refreshPlanned) {
       return all === null
         ? antiPatternUnknown(facts, ['cni.all'])
-        : { status: 'clear', evidence: [...withDataplane, catalog.refresh(context)] };
+        : {
+            status: 'clear',
+            evidence: [...withDataplane, catalog.refresh(context)],
+          };
     }
     return {
       status: 'detected',
       evidence: [
         ...withDataplane,
-        ...(ciliumDeployed ? factEvidence(facts, 'cni.all') : [catalog.refresh(context)]),
+        ...(ciliumDeployed
+          ? factEvidence(facts, 'cni.all')
+          : [catalog.refresh(context)]),
         ciliumDeployed
           ? `Cilium is already being rolled out while Calico runs ${dataplane}`
           : `a platform refresh is planned for ${context.platformRefresh} while Calico runs ${dataplane}, untested on eBPF`,

@@ -24,7 +24,12 @@ export const apGlobalL7Visibility: AntiPatternRule = {
       status: 'detected',
       evidence: [
         ...evidence,
-        ...(http ? [...factEvidence(facts, 'hubble'), 'Hubble http metrics are therefore collected for every pod'] : []),
+        ...(http
+          ? [
+              ...factEvidence(facts, 'hubble'),
+              'Hubble http metrics are therefore collected for every pod',
+            ]
+          : []),
       ],
     };
   },

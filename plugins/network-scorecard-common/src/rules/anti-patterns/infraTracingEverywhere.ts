@@ -16,7 +16,10 @@ export const apInfraTracingEverywhere: AntiPatternRule = {
     if (context.requirements.includes('per-request-observability')) {
       return {
         status: 'clear',
-        evidence: [...evidence, catalog.requirements(['per-request-observability'])],
+        evidence: [
+          ...evidence,
+          catalog.requirements(['per-request-observability']),
+        ],
       };
     }
     return {

@@ -25,13 +25,18 @@ export const apMeshTooEarly: AntiPatternRule = {
     if (mesh === 'none') return { status: 'clear', evidence };
     const required = meshRequirements(context);
     if (required.length > 0) {
-      return { status: 'clear', evidence: [...evidence, catalog.requirements(required)] };
+      return {
+        status: 'clear',
+        evidence: [...evidence, catalog.requirements(required)],
+      };
     }
     let count: number;
     let countEvidence: string[];
     if (context.catalogServiceCount !== null) {
       count = context.catalogServiceCount;
-      countEvidence = [`catalog: ${count} Components/Systems run on this cluster`];
+      countEvidence = [
+        `catalog: ${count} Components/Systems run on this cluster`,
+      ];
     } else {
       const services = factValue(facts, 'services');
       if (services === null) return antiPatternUnknown(facts, ['services']);
@@ -47,7 +52,11 @@ export const apMeshTooEarly: AntiPatternRule = {
         ...evidence,
         ...countEvidence,
         catalog.requirements(required),
-        ...(count < MESH_MIN_SERVICES ? [`${MESH_LABEL[mesh]} for ${count} services (< ${MESH_MIN_SERVICES})`] : []),
+        ...(count < MESH_MIN_SERVICES
+          ? [
+              `${MESH_LABEL[mesh]} for ${count} services (< ${MESH_MIN_SERVICES})`,
+            ]
+          : []),
       ],
     };
   },

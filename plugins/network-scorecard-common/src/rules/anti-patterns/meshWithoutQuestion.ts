@@ -17,7 +17,10 @@ export const apMeshWithoutQuestion: AntiPatternRule = {
     const required = meshRequirements(context);
     const answered = required.filter(r => answers(mesh, r));
     return answered.length > 0
-      ? { status: 'clear', evidence: [...evidence, catalog.requirements(answered)] }
+      ? {
+          status: 'clear',
+          evidence: [...evidence, catalog.requirements(answered)],
+        }
       : {
           status: 'detected',
           evidence: [

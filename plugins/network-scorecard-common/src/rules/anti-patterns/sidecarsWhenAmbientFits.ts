@@ -24,7 +24,9 @@ export const apSidecarsWhenAmbientFits: AntiPatternRule = {
           ...evidence,
           ...factEvidence(facts, 'mesh.details'),
           injected.length > 0
-            ? `sidecar injection in ${injected.length} namespace(s): ${listNames(injected)}`
+            ? `sidecar injection in ${
+                injected.length
+              } namespace(s): ${listNames(injected)}`
             : 'Istio runs in sidecar mode',
         ],
       };
@@ -36,7 +38,11 @@ export const apSidecarsWhenAmbientFits: AntiPatternRule = {
           status: 'detected',
           evidence: [
             ...all,
-            `ambient runs, yet ${details.injectedNamespaces.length} namespace(s) still inject sidecars: ${listNames(details.injectedNamespaces)}`,
+            `ambient runs, yet ${
+              details.injectedNamespaces.length
+            } namespace(s) still inject sidecars: ${listNames(
+              details.injectedNamespaces,
+            )}`,
           ],
         }
       : { status: 'clear', evidence: all };

@@ -21,7 +21,10 @@ export const apStandaloneCniMigration: AntiPatternRule = {
     if (!isCniMigration(all)) return { status: 'clear', evidence };
     const refresh = refreshState(context);
     if (refresh === 'planned') {
-      return { status: 'clear', evidence: [...evidence, catalog.refresh(context)] };
+      return {
+        status: 'clear',
+        evidence: [...evidence, catalog.refresh(context)],
+      };
     }
     return {
       status: 'detected',
@@ -29,8 +32,12 @@ export const apStandaloneCniMigration: AntiPatternRule = {
         ...evidence,
         catalog.refresh(context),
         refresh === 'past'
-          ? `the planned refresh date ${context.platformRefresh} has passed with ${all.join(' and ')} still side by side`
-          : `${all.join(' and ')} run side by side with no platform refresh planned`,
+          ? `the planned refresh date ${
+              context.platformRefresh
+            } has passed with ${all.join(' and ')} still side by side`
+          : `${all.join(
+              ' and ',
+            )} run side by side with no platform refresh planned`,
       ],
     };
   },

@@ -29,7 +29,9 @@ export const apTwoControlPlanes: AntiPatternRule = {
     const ciliumMesh = meshes.includes('cilium');
     if (!ciliumMesh && cni === null) return antiPatternUnknown(facts, ['cni']);
     if (!ciliumMesh && cni !== 'cilium') return { status: 'clear', evidence };
-    const withCilium = ciliumMesh ? evidence : [...evidence, ...factEvidence(facts, 'cni')];
+    const withCilium = ciliumMesh
+      ? evidence
+      : [...evidence, ...factEvidence(facts, 'cni')];
     if (context.requirements.includes('auditable-l7')) {
       return {
         status: 'clear',

@@ -27,7 +27,8 @@ export const cniDefaultChoice: CheckRule = {
   evaluate(facts, context) {
     const cni = factValue(facts, 'cni');
     const all = cniSet(facts);
-    if (cni === null || all === null) return unknownBecause(facts, ['cni', 'cni.all']);
+    if (cni === null || all === null)
+      return unknownBecause(facts, ['cni', 'cni.all']);
     const evidence = evidenceOf(facts, 'cni', 'cni.all');
 
     if (isCniMigration(all)) {
@@ -37,26 +38,46 @@ export const cniDefaultChoice: CheckRule = {
         evidence: [...evidence, catalog.refresh(context)],
         recommendation:
           refresh === 'planned'
-            ? `${all.map(cniLabel).join(' and ')} run side by side: a CNI migration is in progress. Finish it within the platform refresh of ${context.platformRefresh}; two dataplanes are twice the debugging.`
-            : `${all.map(cniLabel).join(' and ')} run side by side with no platform refresh planned. Either finish the move inside a scheduled refresh or roll back to one CNI.`,
+            ? `${all
+                .map(cniLabel)
+                .join(
+                  ' and ',
+                )} run side by side: a CNI migration is in progress. Finish it within the platform refresh of ${
+                context.platformRefresh
+              }; two dataplanes are twice the debugging.`
+            : `${all
+                .map(cniLabel)
+                .join(
+                  ' and ',
+                )} run side by side with no platform refresh planned. Either finish the move inside a scheduled refresh or roll back to one CNI.`,
       };
     }
     if (cni === 'cilium') {
-      return { status: 'pass', evidence, recommendation: 'Cilium is the default choice; keep it.' };
+      return {
+        status: 'pass',
+        evidence,
+        recommendation: 'Cilium is the default choice; keep it.',
+      };
     }
     if (cni === 'calico') {
       const reasons: string[] = [];
-      if (context.requirements.includes('bgp-peering')) reasons.push('requirement bgp-peering');
-      if (context.requirements.includes('windows-nodes')) reasons.push('requirement windows-nodes');
+      if (context.requirements.includes('bgp-peering'))
+        reasons.push('requirement bgp-peering');
+      if (context.requirements.includes('windows-nodes'))
+        reasons.push('requirement windows-nodes');
       const nodes = factValue(facts, 'nodes');
-      if (nodes && nodes.windows > 0) reasons.push(plural(nodes.windows, 'Windows node'));
+      if (nodes && nodes.windows > 0)
+        reasons.push(plural(nodes.windows, 'Windows node'));
       const bgp = factValue(facts, 'bgp');
-      if (bgp && bgp.peers > 0) reasons.push(`${plural(bgp.peers, 'BGP peer')} configured`);
+      if (bgp && bgp.peers > 0)
+        reasons.push(`${plural(bgp.peers, 'BGP peer')} configured`);
       if (reasons.length > 0) {
         return {
           status: 'pass',
           evidence: [...evidence, ...reasons],
-          recommendation: `Calico is the right choice here (${reasons.join(', ')}); keep it.`,
+          recommendation: `Calico is the right choice here (${reasons.join(
+            ', ',
+          )}); keep it.`,
         };
       }
       return {
@@ -70,7 +91,9 @@ export const cniDefaultChoice: CheckRule = {
       return {
         status: 'not-applicable',
         evidence: [...evidence, catalog.lifecycle(context)],
-        recommendation: `${cniLabel(cni)} is fine off production; the CNI choice matters when this cluster is rebuilt for production, and then it is Cilium.`,
+        recommendation: `${cniLabel(
+          cni,
+        )} is fine off production; the CNI choice matters when this cluster is rebuilt for production, and then it is Cilium.`,
       };
     }
     return {
@@ -79,7 +102,9 @@ export const cniDefaultChoice: CheckRule = {
       recommendation:
         cni === 'none'
           ? 'No CNI was recognised on this production cluster. The framework default is Cilium.'
-          : `This production cluster runs ${cniLabel(cni)}${cite(factEvidence(facts, 'cni'))}; the framework default is Cilium (Calico where BGP peering or Windows nodes need it). Plan the move at the next platform refresh.`,
+          : `This production cluster runs ${cniLabel(cni)}${cite(
+              factEvidence(facts, 'cni'),
+            )}; the framework default is Cilium (Calico where BGP peering or Windows nodes need it). Plan the move at the next platform refresh.`,
     };
   },
 };

@@ -21,7 +21,9 @@ export const cniProductionGrade: CheckRule = {
       return {
         status: 'pass',
         evidence,
-        recommendation: `${cniLabel(cni)} is production-grade; nothing to change.`,
+        recommendation: `${cniLabel(
+          cni,
+        )} is production-grade; nothing to change.`,
       };
     }
     const lifecycle = catalog.lifecycle(context);
@@ -30,13 +32,17 @@ export const cniProductionGrade: CheckRule = {
         return {
           status: 'warn',
           evidence: [...evidence, lifecycle],
-          recommendation: `The cluster runs ${cniLabel(cni)} and its catalog entity declares no spec.lifecycle. Declare it; if the cluster serves production, plan Cilium at the next platform refresh.`,
+          recommendation: `The cluster runs ${cniLabel(
+            cni,
+          )} and its catalog entity declares no spec.lifecycle. Declare it; if the cluster serves production, plan Cilium at the next platform refresh.`,
         };
       }
       return {
         status: 'pass',
         evidence: [...evidence, lifecycle],
-        recommendation: `${cniLabel(cni)} is acceptable on a ${context.lifecycle} cluster; do not promote this cluster to production on it.`,
+        recommendation: `${cniLabel(cni)} is acceptable on a ${
+          context.lifecycle
+        } cluster; do not promote this cluster to production on it.`,
       };
     }
     if (cni === 'flannel') {

@@ -39,7 +39,12 @@ describe('encryption.transparent', () => {
   });
 
   it('does not apply to Flannel and is unknown when encryption cannot be read', () => {
-    expect(run(encryptionTransparent, flannelCluster()).status).toBe('not-applicable');
-    expect(run(encryptionTransparent, merge(ciliumAks(), unknown('encryption'))).status).toBe('unknown');
+    expect(run(encryptionTransparent, flannelCluster()).status).toBe(
+      'not-applicable',
+    );
+    expect(
+      run(encryptionTransparent, merge(ciliumAks(), unknown('encryption')))
+        .status,
+    ).toBe('unknown');
   });
 });

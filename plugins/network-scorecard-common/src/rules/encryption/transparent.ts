@@ -19,7 +19,9 @@ export const encryptionTransparent: CheckRule = {
       return {
         status: 'not-applicable',
         evidence: factEvidence(facts, 'cni'),
-        recommendation: `${cniLabel(cni)} is out of scope for this check; the CNI checks cover moving to Cilium.`,
+        recommendation: `${cniLabel(
+          cni,
+        )} is out of scope for this check; the CNI checks cover moving to Cilium.`,
       };
     }
     const encryption = factValue(facts, 'encryption');
@@ -29,7 +31,9 @@ export const encryptionTransparent: CheckRule = {
       return {
         status: 'pass',
         evidence,
-        recommendation: `${cniLabel(cni)} encrypts pod traffic with ${encryption === 'wireguard' ? 'WireGuard' : 'IPsec'}.`,
+        recommendation: `${cniLabel(cni)} encrypts pod traffic with ${
+          encryption === 'wireguard' ? 'WireGuard' : 'IPsec'
+        }.`,
       };
     }
     return {
@@ -37,8 +41,12 @@ export const encryptionTransparent: CheckRule = {
       evidence,
       recommendation:
         cni === 'cilium'
-          ? `Pod traffic crosses nodes unencrypted${cite(evidence)}. Set enable-wireguard=true in cilium-config (Helm encryption.enabled=true, encryption.type=wireguard) and roll the agents.`
-          : `Pod traffic crosses nodes unencrypted${cite(evidence)}. Turn on Calico WireGuard (FelixConfiguration default: wireguardEnabled: true).`,
+          ? `Pod traffic crosses nodes unencrypted${cite(
+              evidence,
+            )}. Set enable-wireguard=true in cilium-config (Helm encryption.enabled=true, encryption.type=wireguard) and roll the agents.`
+          : `Pod traffic crosses nodes unencrypted${cite(
+              evidence,
+            )}. Turn on Calico WireGuard (FelixConfiguration default: wireguardEnabled: true).`,
     };
   },
 };

@@ -20,7 +20,8 @@ export const kubeProxyRedundant: CheckRule = {
       return {
         status: 'not-applicable',
         evidence,
-        recommendation: 'kube-proxy is not replaced here, so it is not redundant.',
+        recommendation:
+          'kube-proxy is not replaced here, so it is not redundant.',
       };
     }
     const by = kubeProxy.replacedBy === 'cilium' ? 'Cilium' : 'Calico eBPF';
@@ -34,7 +35,9 @@ export const kubeProxyRedundant: CheckRule = {
     return {
       status: 'fail',
       evidence,
-      recommendation: `kube-proxy still runs while ${by} replaces it${cite(evidence)}: delete the kube-proxy DaemonSet (and its ConfigMap) and clean its iptables rules off the nodes, e.g. by rolling them.`,
+      recommendation: `kube-proxy still runs while ${by} replaces it${cite(
+        evidence,
+      )}: delete the kube-proxy DaemonSet (and its ConfigMap) and clean its iptables rules off the nodes, e.g. by rolling them.`,
     };
   },
 };

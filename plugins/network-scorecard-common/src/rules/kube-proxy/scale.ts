@@ -6,9 +6,11 @@ import { cite, unknownBecause } from '../helpers';
 export const IPTABLES_SERVICE_THRESHOLD = 1000;
 
 const FIX: Partial<Record<CniName, string>> = {
-  calico: 'Switch Calico to its eBPF dataplane, which takes over Service routing; until then run kube-proxy in nftables mode',
+  calico:
+    'Switch Calico to its eBPF dataplane, which takes over Service routing; until then run kube-proxy in nftables mode',
   cilium: 'Turn on Cilium kube-proxy replacement and remove kube-proxy',
-  other: 'Replace kube-proxy (Cilium, or Calico eBPF); until then run it in nftables mode',
+  other:
+    'Replace kube-proxy (Cilium, or Calico eBPF); until then run it in nftables mode',
 };
 
 /** @public */
@@ -17,7 +19,8 @@ export const kubeProxyScale: CheckRule = {
   area: 'kube-proxy',
   weight: 2,
   title: 'Service routing scales with the number of Services',
-  default: 'Hash-table Service lookup (eBPF, or IPVS/nftables kube-proxy) once a cluster has 1,000+ Services',
+  default:
+    'Hash-table Service lookup (eBPF, or IPVS/nftables kube-proxy) once a cluster has 1,000+ Services',
   switchWhen: 'iptables-mode kube-proxy is tolerable below 1,000 Services',
   rationale:
     'iptables evaluates rules one after another, so every Service adds work to every new connection and to every rule sync; past about a thousand Services the difference to eBPF hash-table lookups becomes visible in latency. Below that, iptables mode is a cost to plan away rather than an emergency.',
@@ -49,22 +52,33 @@ export const kubeProxyScale: CheckRule = {
         recommendation: `${services} Services is below the ~1,000 where iptables routing starts to cost; replace kube-proxy before the cluster grows there.`,
       };
     }
-    if (kubeProxy.mode === null) return unknownBecause(
-      { kubeProxy: { value: null, evidence, reason: 'kube-proxy mode not readable' } },
-      ['kubeProxy'],
-    );
+    if (kubeProxy.mode === null)
+      return unknownBecause(
+        {
+          kubeProxy: {
+            value: null,
+            evidence,
+            reason: 'kube-proxy mode not readable',
+          },
+        },
+        ['kubeProxy'],
+      );
     if (context.requirements.includes('iptables-tooling')) {
       return {
         status: 'warn',
         evidence: all,
-        recommendation: `${services} Services routed by iptables-mode kube-proxy${cite(evidence)}. The iptables-tooling dependency keeps kube-proxy; plan to retire that dependency, because latency grows with every Service.`,
+        recommendation: `${services} Services routed by iptables-mode kube-proxy${cite(
+          evidence,
+        )}. The iptables-tooling dependency keeps kube-proxy; plan to retire that dependency, because latency grows with every Service.`,
       };
     }
     const fix = FIX[factValue(facts, 'cni') ?? 'other'] ?? FIX.other;
     return {
       status: 'fail',
       evidence: all,
-      recommendation: `${services} Services are routed by iptables-mode kube-proxy${cite(evidence)}: every connection walks rule chains that grow with each Service. ${fix}.`,
+      recommendation: `${services} Services are routed by iptables-mode kube-proxy${cite(
+        evidence,
+      )}: every connection walks rule chains that grow with each Service. ${fix}.`,
     };
   },
 };

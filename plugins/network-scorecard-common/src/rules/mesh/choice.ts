@@ -62,15 +62,19 @@ export const meshChoice: CheckRule = {
   area: 'mesh',
   weight: 2,
   title: 'The mesh that fits: Cilium on Cilium, Istio ambient for auditable L7',
-  default: "Cilium service mesh when Cilium is the CNI and L7 policy is needed",
-  switchWhen: 'Istio ambient (on top of Cilium) when L7 enforcement must be auditable for compliance; per-pod sidecars are the older model',
+  default: 'Cilium service mesh when Cilium is the CNI and L7 policy is needed',
+  switchWhen:
+    'Istio ambient (on top of Cilium) when L7 enforcement must be auditable for compliance; per-pod sidecars are the older model',
   rationale:
-    "On a Cilium cluster the mesh features are already in the CNI: mTLS from workload identities, L7 policy through a per-node Envoy, telemetry through Hubble, with no sidecars and no second control plane. Istio ambient costs more to run but enforces policy synchronously with mature L7 features, which is what auditors ask for; it runs fine on top of Cilium. Sidecar injection is the pattern both have moved past.",
+    'On a Cilium cluster the mesh features are already in the CNI: mTLS from workload identities, L7 policy through a per-node Envoy, telemetry through Hubble, with no sidecars and no second control plane. Istio ambient costs more to run but enforces policy synchronously with mature L7 features, which is what auditors ask for; it runs fine on top of Cilium. Sidecar injection is the pattern both have moved past.',
   evaluate(facts, context) {
     const mesh = factValue(facts, 'mesh');
     if (mesh === null) return unknownBecause(facts, ['mesh']);
     const required = meshRequirements(context);
-    const evidence = [...factEvidence(facts, 'mesh'), catalog.requirements(required)];
+    const evidence = [
+      ...factEvidence(facts, 'mesh'),
+      catalog.requirements(required),
+    ];
     if (mesh === 'none') {
       return {
         status: 'not-applicable',
@@ -92,6 +96,9 @@ export const meshChoice: CheckRule = {
       fit = fittingMesh(context, cni);
       cniEvidence = factEvidence(facts, 'cni');
     }
-    return { ...verdict(mesh, fit, auditable), evidence: [...evidence, ...cniEvidence] };
+    return {
+      ...verdict(mesh, fit, auditable),
+      evidence: [...evidence, ...cniEvidence],
+    };
   },
 };

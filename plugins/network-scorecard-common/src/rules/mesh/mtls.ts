@@ -9,7 +9,8 @@ export const meshMtls: CheckRule = {
   area: 'mesh',
   weight: 3,
   title: 'mTLS between every service pair when the catalog requires it',
-  default: 'Without the requirement, transparent encryption (WireGuard) is enough',
+  default:
+    'Without the requirement, transparent encryption (WireGuard) is enough',
   switchWhen:
     'Requirement mtls-all-east-west: identity-based mutual TLS between every pair of services, from Istio in STRICT mode or Cilium mutual authentication',
   rationale:
@@ -22,7 +23,8 @@ export const meshMtls: CheckRule = {
       return {
         status: 'not-applicable',
         evidence: [requirement],
-        recommendation: 'No mtls-all-east-west requirement; transparent encryption covers pod traffic.',
+        recommendation:
+          'No mtls-all-east-west requirement; transparent encryption covers pod traffic.',
       };
     }
     const mesh = factValue(facts, 'mesh');
@@ -32,11 +34,18 @@ export const meshMtls: CheckRule = {
       const encryption = factValue(facts, 'encryption');
       const wire =
         encryption === 'wireguard' || encryption === 'ipsec'
-          ? ` ${encryption === 'wireguard' ? 'WireGuard' : 'IPsec'} encrypts traffic between nodes${cite(factEvidence(facts, 'encryption'))}, but it carries no workload identity, so it does not meet the requirement.`
+          ? ` ${
+              encryption === 'wireguard' ? 'WireGuard' : 'IPsec'
+            } encrypts traffic between nodes${cite(
+              factEvidence(facts, 'encryption'),
+            )}, but it carries no workload identity, so it does not meet the requirement.`
           : '';
       return {
         status: 'fail',
-        evidence: [...meshEvidence, ...(wire ? factEvidence(facts, 'encryption') : [])],
+        evidence: [
+          ...meshEvidence,
+          ...(wire ? factEvidence(facts, 'encryption') : []),
+        ],
         recommendation: `mtls-all-east-west is declared and no mesh runs.${wire} Enable Cilium mutual authentication (or Istio ambient with a STRICT mesh-wide PeerAuthentication).`,
       };
     }
@@ -44,7 +53,12 @@ export const meshMtls: CheckRule = {
     if (details === null) return unknownBecause(facts, ['mesh.details']);
     const evidence = [...meshEvidence, ...factEvidence(facts, 'mesh.details')];
     if (isIstio(mesh)) {
-      const enrolled = [...new Set([...details.ambientNamespaces, ...details.injectedNamespaces])];
+      const enrolled = [
+        ...new Set([
+          ...details.ambientNamespaces,
+          ...details.injectedNamespaces,
+        ]),
+      ];
       if (!details.strictMtls) {
         return {
           status: 'fail',
@@ -56,13 +70,18 @@ export const meshMtls: CheckRule = {
         return {
           status: 'fail',
           evidence,
-          recommendation: 'PeerAuthentication is STRICT, but no namespace is enrolled in the mesh (no istio.io/dataplane-mode=ambient or injection label), so no service actually speaks mTLS.',
+          recommendation:
+            'PeerAuthentication is STRICT, but no namespace is enrolled in the mesh (no istio.io/dataplane-mode=ambient or injection label), so no service actually speaks mTLS.',
         };
       }
       return {
         status: 'pass',
         evidence,
-        recommendation: `STRICT mTLS mesh-wide, ${enrolled.length} namespace(s) enrolled (${listNames(enrolled)}). Keep every new namespace enrolled; a namespace outside the mesh breaks the requirement.`,
+        recommendation: `STRICT mTLS mesh-wide, ${
+          enrolled.length
+        } namespace(s) enrolled (${listNames(
+          enrolled,
+        )}). Keep every new namespace enrolled; a namespace outside the mesh breaks the requirement.`,
       };
     }
     if (mesh === 'cilium') {
@@ -70,16 +89,22 @@ export const meshMtls: CheckRule = {
         ? {
             status: 'pass',
             evidence,
-            recommendation: 'Cilium mutual authentication is on. Keep authentication.mode: required on the policies of every service so each pair is covered.',
+            recommendation:
+              'Cilium mutual authentication is on. Keep authentication.mode: required on the policies of every service so each pair is covered.',
           }
         : {
             status: 'fail',
             evidence,
-            recommendation: 'Cilium service mesh runs without mutual authentication. Enable it (SPIRE-backed, mesh-auth-enabled) and set authentication.mode: required in the CiliumNetworkPolicies of every service.',
+            recommendation:
+              'Cilium service mesh runs without mutual authentication. Enable it (SPIRE-backed, mesh-auth-enabled) and set authentication.mode: required in the CiliumNetworkPolicies of every service.',
           };
     }
     return details.strictMtls
-      ? { status: 'pass', evidence, recommendation: `${MESH_LABEL[mesh]} requires mTLS for meshed traffic.` }
+      ? {
+          status: 'pass',
+          evidence,
+          recommendation: `${MESH_LABEL[mesh]} requires mTLS for meshed traffic.`,
+        }
       : {
           status: 'warn',
           evidence,

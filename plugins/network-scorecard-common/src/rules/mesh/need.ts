@@ -9,7 +9,8 @@ export const meshNeed: CheckRule = {
   area: 'mesh',
   weight: 3,
   title: 'A service mesh exactly when a stated requirement needs one',
-  default: 'No mesh: Cilium covers pod-to-pod encryption and L4 identity-based policy',
+  default:
+    'No mesh: Cilium covers pod-to-pod encryption and L4 identity-based policy',
   switchWhen:
     'A declared requirement only a mesh answers: mTLS between every service pair, L7 policy, auditable L7, per-request observability, canary traffic shifting or request rate limiting',
   rationale:
@@ -18,18 +19,24 @@ export const meshNeed: CheckRule = {
     const mesh = factValue(facts, 'mesh');
     if (mesh === null) return unknownBecause(facts, ['mesh']);
     const required = meshRequirements(context);
-    const evidence = [...factEvidence(facts, 'mesh'), catalog.requirements(required)];
+    const evidence = [
+      ...factEvidence(facts, 'mesh'),
+      catalog.requirements(required),
+    ];
     if (mesh === 'none') {
       return required.length === 0
         ? {
             status: 'pass',
             evidence,
-            recommendation: 'No mesh and no requirement that needs one; keep it that way until a specific requirement appears.',
+            recommendation:
+              'No mesh and no requirement that needs one; keep it that way until a specific requirement appears.',
           }
         : {
             status: 'fail',
             evidence,
-            recommendation: `The catalog declares ${required.join(', ')}, which only a service mesh answers, and no mesh runs. Add one (see mesh.choice for which), or correct the declaration.`,
+            recommendation: `The catalog declares ${required.join(
+              ', ',
+            )}, which only a service mesh answers, and no mesh runs. Add one (see mesh.choice for which), or correct the declaration.`,
           };
     }
     if (required.length === 0) {
@@ -44,12 +51,18 @@ export const meshNeed: CheckRule = {
       ? {
           status: 'pass',
           evidence,
-          recommendation: `${MESH_LABEL[mesh]} answers the declared ${answered.join(', ')}.`,
+          recommendation: `${
+            MESH_LABEL[mesh]
+          } answers the declared ${answered.join(', ')}.`,
         }
       : {
           status: 'fail',
           evidence,
-          recommendation: `${MESH_LABEL[mesh]} runs, but none of the declared ${required.join(', ')} is something it answers. See mesh.choice.`,
+          recommendation: `${
+            MESH_LABEL[mesh]
+          } runs, but none of the declared ${required.join(
+            ', ',
+          )} is something it answers. See mesh.choice.`,
         };
   },
 };

@@ -13,7 +13,8 @@ export function unlessCilium(facts: ClusterFacts): CheckResult | null {
   return {
     status: 'not-applicable',
     evidence: factEvidence(facts, 'cni'),
-    recommendation: 'Hubble comes with Cilium; this cluster does not run Cilium.',
+    recommendation:
+      'Hubble comes with Cilium; this cluster does not run Cilium.',
   };
 }
 

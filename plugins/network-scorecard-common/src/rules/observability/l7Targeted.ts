@@ -9,7 +9,8 @@ export const observabilityL7Targeted: CheckRule = {
   weight: 2,
   title: 'L7 visibility only where flows were not enough',
   default: 'L3/L4 flows everywhere, no L7 visibility',
-  switchWhen: 'Add L7 visibility for a specific service when flow data cannot explain a specific problem; never cluster-wide',
+  switchWhen:
+    'Add L7 visibility for a specific service when flow data cannot explain a specific problem; never cluster-wide',
   rationale:
     'Parsing every HTTP request costs proxy capacity, storage and attention, and most of it is never looked at. Flow data explains most incidents; when it does not, switch on L7 visibility for the services involved and leave the rest at L4.',
   evaluate(facts) {
@@ -20,7 +21,9 @@ export const observabilityL7Targeted: CheckRule = {
       return {
         status: 'fail',
         evidence,
-        recommendation: `L7 visibility is on cluster-wide${cite(evidence)}. Scope it to the services whose problems flow data could not explain (L7 rules in a CiliumNetworkPolicy selecting those pods).`,
+        recommendation: `L7 visibility is on cluster-wide${cite(
+          evidence,
+        )}. Scope it to the services whose problems flow data could not explain (L7 rules in a CiliumNetworkPolicy selecting those pods).`,
       };
     }
     return {

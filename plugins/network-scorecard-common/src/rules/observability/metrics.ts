@@ -9,8 +9,10 @@ export const observabilityMetrics: CheckRule = {
   area: 'observability',
   weight: 2,
   title: 'Hubble metrics exported to Prometheus (flow, drop, dns, http)',
-  default: 'Hubble metrics flow, drop, dns and http scraped by Prometheus and shown in Grafana',
-  switchWhen: 'Never on Cilium; http fills only for services with targeted L7 visibility',
+  default:
+    'Hubble metrics flow, drop, dns and http scraped by Prometheus and shown in Grafana',
+  switchWhen:
+    'Never on Cilium; http fills only for services with targeted L7 visibility',
   rationale:
     'Flows become dashboards and alerts once Hubble exports them as Prometheus metrics. Flow and drop metrics feed the service map and policy-denial views, dns shows resolution failures, and http gives per-service error rates and latency percentiles where L7 visibility is on.',
   evaluate(facts) {
@@ -23,7 +25,8 @@ export const observabilityMetrics: CheckRule = {
       return {
         status: 'fail',
         evidence,
-        recommendation: 'Hubble is off, so no flow metrics exist. Enable Hubble and set hubble.metrics.enabled to dns, drop, tcp, flow, httpV2.',
+        recommendation:
+          'Hubble is off, so no flow metrics exist. Enable Hubble and set hubble.metrics.enabled to dns, drop, tcp, flow, httpV2.',
       };
     }
     const families = new Set(hubble.metrics.map(metricFamily));
@@ -32,14 +35,24 @@ export const observabilityMetrics: CheckRule = {
       return {
         status: 'pass',
         evidence,
-        recommendation: 'Hubble exports flow, drop, dns and http metrics; make sure Prometheus scrapes hubble-metrics.',
+        recommendation:
+          'Hubble exports flow, drop, dns and http metrics; make sure Prometheus scrapes hubble-metrics.',
       };
     }
     const have = [...families].join(', ') || 'none';
     return {
-      status: missing.length === REQUIRED_HUBBLE_METRICS.length ? 'fail' : 'warn',
+      status:
+        missing.length === REQUIRED_HUBBLE_METRICS.length ? 'fail' : 'warn',
       evidence,
-      recommendation: `Hubble exports ${have}${cite(evidence)}; missing ${missing.join(', ')}. Add ${missing.map(m => (m === 'http' ? 'httpV2' : m)).join(', ')} to hubble.metrics.enabled${missing.includes('http') ? ' (http fills only where targeted L7 visibility is on)' : ''}.`,
+      recommendation: `Hubble exports ${have}${cite(
+        evidence,
+      )}; missing ${missing.join(', ')}. Add ${missing
+        .map(m => (m === 'http' ? 'httpV2' : m))
+        .join(', ')} to hubble.metrics.enabled${
+        missing.includes('http')
+          ? ' (http fills only where targeted L7 visibility is on)'
+          : ''
+      }.`,
     };
   },
 };

@@ -44,12 +44,19 @@ describe('observability.hubble', () => {
   });
 
   it('fails AKS 1.13 with enable-hubble=false', () => {
-    const aks113 = cilium(['cilium/aks-acn-v1.13-cilium-config.yaml', 'cilium/aks-acn-v1.18-cilium-daemonset.yaml']);
-    expect(run(observabilityHubble, merge(ciliumAks(), aks113.facts)).status).toBe('fail');
+    const aks113 = cilium([
+      'cilium/aks-acn-v1.13-cilium-config.yaml',
+      'cilium/aks-acn-v1.18-cilium-daemonset.yaml',
+    ]);
+    expect(
+      run(observabilityHubble, merge(ciliumAks(), aks113.facts)).status,
+    ).toBe('fail');
   });
 
   it('does not apply off Cilium', () => {
-    expect(run(observabilityHubble, calicoIptables()).status).toBe('not-applicable');
+    expect(run(observabilityHubble, calicoIptables()).status).toBe(
+      'not-applicable',
+    );
   });
 });
 
@@ -61,12 +68,18 @@ describe('observability.metrics', () => {
   it('warns AKS, which exports flow, tcp, dns and drop but no http', () => {
     const result = run(observabilityMetrics, ciliumAks());
     expect(result.status).toBe('warn');
-    expect(result.recommendation).toContain('Hubble exports flow, tcp, dns, drop');
-    expect(result.recommendation).toContain('missing http. Add httpV2 to hubble.metrics.enabled');
+    expect(result.recommendation).toContain(
+      'Hubble exports flow, tcp, dns, drop',
+    );
+    expect(result.recommendation).toContain(
+      'missing http. Add httpV2 to hubble.metrics.enabled',
+    );
   });
 
   it('is unknown without the Hubble fact', () => {
-    expect(run(observabilityMetrics, merge(ciliumAks(), unknown('hubble'))).status).toBe('unknown');
+    expect(
+      run(observabilityMetrics, merge(ciliumAks(), unknown('hubble'))).status,
+    ).toBe('unknown');
   });
 });
 
@@ -87,7 +100,13 @@ describe('observability.dashboards', () => {
       '1 of the four dashboards is linked; missing: error rates, latency, policy denials. Build them from the Hubble metrics and link them with the network-scorecard.io/grafana-url annotation.',
     );
     expect(run(observabilityDashboards, ciliumCharm()).status).toBe('fail');
-    expect(run(observabilityDashboards, ciliumCharm(), context({ lifecycle: 'staging' })).status).toBe('warn');
+    expect(
+      run(
+        observabilityDashboards,
+        ciliumCharm(),
+        context({ lifecycle: 'staging' }),
+      ).status,
+    ).toBe('warn');
   });
 });
 
@@ -95,14 +114,18 @@ describe('observability.l7-targeted', () => {
   it('passes L7 rules scoped by a CiliumNetworkPolicy endpointSelector', () => {
     expect(run(observabilityL7Targeted, istioAmbientOnCilium())).toMatchObject({
       status: 'pass',
-      evidence: ['CiliumNetworkPolicy mutual-auth-echo: L7 http rule on selected endpoints'],
+      evidence: [
+        'CiliumNetworkPolicy mutual-auth-echo: L7 http rule on selected endpoints',
+      ],
     });
   });
 
   it('fails cluster-wide L7 visibility', () => {
     const global = merge(
       ciliumCharm(),
-      set('l7Visibility', 'global', ['CiliumClusterwideNetworkPolicy l7-visibility: http rule on every endpoint']),
+      set('l7Visibility', 'global', [
+        'CiliumClusterwideNetworkPolicy l7-visibility: http rule on every endpoint',
+      ]),
     );
     expect(run(observabilityL7Targeted, global).status).toBe('fail');
   });
@@ -112,7 +135,9 @@ describe('observability.app-tracing', () => {
   it('passes an OpenTelemetry collector without mesh tracing', () => {
     expect(run(observabilityAppTracing, ciliumAks())).toMatchObject({
       status: 'pass',
-      evidence: ['Deployment test/test-collector: app.kubernetes.io/component=opentelemetry-collector'],
+      evidence: [
+        'Deployment test/test-collector: app.kubernetes.io/component=opentelemetry-collector',
+      ],
     });
   });
 
@@ -120,12 +145,27 @@ describe('observability.app-tracing', () => {
     const facts = istioSidecarOnCalico({ tracingNamespace: 'istio-system' });
     const result = run(observabilityAppTracing, facts);
     expect(result.status).toBe('fail');
-    expect(result.evidence).toEqual(['Telemetry istio-system/otel-tracing: randomSamplingPercentage=100']);
-    expect(run(observabilityAppTracing, facts, requiring('per-request-observability')).status).toBe('warn');
+    expect(result.evidence).toEqual([
+      'Telemetry istio-system/otel-tracing: randomSamplingPercentage=100',
+    ]);
+    expect(
+      run(
+        observabilityAppTracing,
+        facts,
+        requiring('per-request-observability'),
+      ).status,
+    ).toBe('warn');
   });
 
   it('does not call namespace-scoped tracing mesh-wide; warns without a collector', () => {
-    expect(run(observabilityAppTracing, istioAmbientOnCilium()).status).toBe('warn');
-    expect(run(observabilityAppTracing, merge(istioAmbientOnCilium(), otelCollector())).status).toBe('pass');
+    expect(run(observabilityAppTracing, istioAmbientOnCilium()).status).toBe(
+      'warn',
+    );
+    expect(
+      run(
+        observabilityAppTracing,
+        merge(istioAmbientOnCilium(), otelCollector()),
+      ).status,
+    ).toBe('pass');
   });
 });

@@ -14,25 +14,39 @@ export const readinessHubble: ReadinessRule = {
   evaluate(facts) {
     const cni = factValue(facts, 'cni');
     if (cni === null) return readinessUnknown(facts, ['cni']);
-    if (cni !== 'cilium') return { status: 'not-applicable', blockers: [], steps: [] };
+    if (cni !== 'cilium')
+      return { status: 'not-applicable', blockers: [], steps: [] };
     const hubble = factValue(facts, 'hubble');
     const dashboards = factValue(facts, 'dashboards');
     if (hubble === null || dashboards === null) {
       return readinessUnknown(facts, ['hubble', 'dashboards']);
     }
     const families = new Set(hubble.metrics.map(metricFamily));
-    const missingMetrics = REQUIRED_HUBBLE_METRICS.filter(m => !families.has(m));
-    const missingDashboards = DASHBOARD_IDS.filter(d => !dashboards.includes(d));
+    const missingMetrics = REQUIRED_HUBBLE_METRICS.filter(
+      m => !families.has(m),
+    );
+    const missingDashboards = DASHBOARD_IDS.filter(
+      d => !dashboards.includes(d),
+    );
     const steps = [
       ...(hubble.enabled ? [] : ['Enable Hubble (enable-hubble=true)']),
       ...(hubble.relay ? [] : ['Deploy Hubble Relay']),
       ...(hubble.ui ? [] : ['Deploy Hubble UI']),
       ...(hubble.enabled && missingMetrics.length === 0
         ? []
-        : [`Export Hubble metrics ${(hubble.enabled ? missingMetrics : REQUIRED_HUBBLE_METRICS).join(', ')} to Prometheus`]),
+        : [
+            `Export Hubble metrics ${(hubble.enabled
+              ? missingMetrics
+              : REQUIRED_HUBBLE_METRICS
+            ).join(', ')} to Prometheus`,
+          ]),
       ...(missingDashboards.length === 0
         ? []
-        : [`Build and link the Grafana dashboards: ${missingDashboards.join(', ')}`]),
+        : [
+            `Build and link the Grafana dashboards: ${missingDashboards.join(
+              ', ',
+            )}`,
+          ]),
     ];
     return { status: 'ready', blockers: [], steps };
   },

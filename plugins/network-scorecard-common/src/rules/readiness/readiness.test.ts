@@ -23,13 +23,16 @@ import {
 } from '.';
 
 const REFRESH = { platformRefresh: '2027-03-01' };
-const KERNELS = '2 of 2 Linux nodes run a kernel below 5.10 (lowest 5.4.129-63.229.amzn2.aarch64)';
+const KERNELS =
+  '2 of 2 Linux nodes run a kernel below 5.10 (lowest 5.4.129-63.229.amzn2.aarch64)';
 const newKernels = (facts: ReturnType<typeof calicoIptables>) =>
   merge(facts, nodes('nodes/nri-kubernetes-1_35-nodes.yaml'));
 
 describe('readiness.calico-to-cilium', () => {
   it('is blocked by the 5.4 kernels of the EKS nodes, with eBPF testing as the first step', () => {
-    expect(run(readinessCalicoToCilium, calicoIptables(), context(REFRESH))).toEqual({
+    expect(
+      run(readinessCalicoToCilium, calicoIptables(), context(REFRESH)),
+    ).toEqual({
       status: 'blocked',
       blockers: [KERNELS],
       steps: [
@@ -43,7 +46,13 @@ describe('readiness.calico-to-cilium', () => {
   });
 
   it('is ready on new kernels inside a refresh window', () => {
-    expect(run(readinessCalicoToCilium, newKernels(calicoIptables()), context(REFRESH)).status).toBe('ready');
+    expect(
+      run(
+        readinessCalicoToCilium,
+        newKernels(calicoIptables()),
+        context(REFRESH),
+      ).status,
+    ).toBe('ready');
   });
 
   it('lists every blocker of DESIGN §6', () => {
@@ -64,27 +73,47 @@ describe('readiness.calico-to-cilium', () => {
   });
 
   it('accepts BGP peering once Cilium BGP control plane is on, and flags a refresh date in the past', () => {
-    const bgp = set('bgp', { calicoBgp: true, peers: 2, ciliumBgpControlPlane: true }, [
-      'ConfigMap kube-system/cilium-config: enable-bgp-control-plane=true',
-    ]);
-    const ready = run(readinessCalicoToCilium, merge(newKernels(calicoIptables()), bgp), context({ ...REFRESH, requirements: ['bgp-peering'] }));
+    const bgp = set(
+      'bgp',
+      { calicoBgp: true, peers: 2, ciliumBgpControlPlane: true },
+      ['ConfigMap kube-system/cilium-config: enable-bgp-control-plane=true'],
+    );
+    const ready = run(
+      readinessCalicoToCilium,
+      merge(newKernels(calicoIptables()), bgp),
+      context({ ...REFRESH, requirements: ['bgp-peering'] }),
+    );
     expect(ready.status).toBe('ready');
     expect(ready.steps).toContain(
       "Move the requirement bgp-peering to Cilium's BGP control plane (already enabled) and have the network team sign off",
     );
-    expect(run(readinessCalicoToCilium, newKernels(calicoIptables()), context({ platformRefresh: '2026-01-15' })).blockers).toEqual([
+    expect(
+      run(
+        readinessCalicoToCilium,
+        newKernels(calicoIptables()),
+        context({ platformRefresh: '2026-01-15' }),
+      ).blockers,
+    ).toEqual([
       'the platform refresh of 2026-01-15 has passed; no new refresh window is planned',
     ]);
   });
 
   it('is unknown rather than ready when a blocker could hide in an unread fact', () => {
-    const result = run(readinessCalicoToCilium, merge(newKernels(calicoIptables()), unknown('bgp')), context(REFRESH));
+    const result = run(
+      readinessCalicoToCilium,
+      merge(newKernels(calicoIptables()), unknown('bgp')),
+      context(REFRESH),
+    );
     expect(result.status).toBe('unknown');
-    expect(result.steps.at(-1)).toBe('Confirm what the scanner could not read: bgp: forbidden');
+    expect(result.steps.at(-1)).toBe(
+      'Confirm what the scanner could not read: bgp: forbidden',
+    );
   });
 
   it('does not apply to Cilium clusters', () => {
-    expect(run(readinessCalicoToCilium, ciliumAks()).status).toBe('not-applicable');
+    expect(run(readinessCalicoToCilium, ciliumAks()).status).toBe(
+      'not-applicable',
+    );
   });
 });
 
@@ -100,18 +129,34 @@ describe('readiness.kube-proxy-replacement', () => {
     expect(run(readinessKubeProxyReplacement, ciliumAks())).toEqual({
       status: 'ready',
       blockers: [],
-      steps: ['Delete the kube-proxy DaemonSet: its replacement already routes Services'],
+      steps: [
+        'Delete the kube-proxy DaemonSet: its replacement already routes Services',
+      ],
     });
-    expect(run(readinessKubeProxyReplacement, ciliumMesh()).status).toBe('not-applicable');
-    expect(run(readinessKubeProxyReplacement, calicoBpf()).status).toBe('not-applicable');
+    expect(run(readinessKubeProxyReplacement, ciliumMesh()).status).toBe(
+      'not-applicable',
+    );
+    expect(run(readinessKubeProxyReplacement, calicoBpf()).status).toBe(
+      'not-applicable',
+    );
   });
 
   it('is blocked by Flannel and by iptables-tooling', () => {
-    expect(run(readinessKubeProxyReplacement, flannelCluster()).blockers).toEqual([
+    expect(
+      run(readinessKubeProxyReplacement, flannelCluster()).blockers,
+    ).toEqual([
       'the CNI (flannel) cannot replace kube-proxy; only Cilium or Calico eBPF can',
     ]);
-    expect(run(readinessKubeProxyReplacement, newKernels(calicoIptables()), requiring('iptables-tooling')).status).toBe('blocked');
-    expect(run(readinessKubeProxyReplacement, newKernels(calicoIptables())).status).toBe('ready');
+    expect(
+      run(
+        readinessKubeProxyReplacement,
+        newKernels(calicoIptables()),
+        requiring('iptables-tooling'),
+      ).status,
+    ).toBe('blocked');
+    expect(
+      run(readinessKubeProxyReplacement, newKernels(calicoIptables())).status,
+    ).toBe('ready');
   });
 });
 
@@ -125,50 +170,89 @@ describe('readiness.hubble', () => {
         'Build and link the Grafana dashboards: serviceMap, errorRates, latency, policyDenials',
       ],
     });
-    expect(run(readinessHubble, ciliumAks()).steps).toEqual(['Deploy Hubble UI', 'Export Hubble metrics http to Prometheus']);
+    expect(run(readinessHubble, ciliumAks()).steps).toEqual([
+      'Deploy Hubble UI',
+      'Export Hubble metrics http to Prometheus',
+    ]);
   });
 
   it('has nothing left on the full v1.9 install and does not apply off Cilium', () => {
     expect(run(readinessHubble, istioAmbientOnCilium()).steps).toEqual([]);
-    expect(run(readinessHubble, calicoIptables()).status).toBe('not-applicable');
-    expect(run(readinessHubble, merge(ciliumAks(), unknown('dashboards'))).status).toBe('unknown');
+    expect(run(readinessHubble, calicoIptables()).status).toBe(
+      'not-applicable',
+    );
+    expect(
+      run(readinessHubble, merge(ciliumAks(), unknown('dashboards'))).status,
+    ).toBe('unknown');
   });
 });
 
 describe('readiness.mesh', () => {
   it('only applies when a mesh requirement is declared', () => {
-    expect(run(readinessMesh, istioAmbientOnCilium()).status).toBe('not-applicable');
-    expect(run(readinessMesh, ciliumAks(), requiring('bgp-peering')).status).toBe('not-applicable');
+    expect(run(readinessMesh, istioAmbientOnCilium()).status).toBe(
+      'not-applicable',
+    );
+    expect(
+      run(readinessMesh, ciliumAks(), requiring('bgp-peering')).status,
+    ).toBe('not-applicable');
   });
 
   it('is done when the fitting mesh already answers every requirement', () => {
-    expect(run(readinessMesh, istioAmbientOnCilium(), requiring('mtls-all-east-west', 'auditable-l7'))).toEqual({
+    expect(
+      run(
+        readinessMesh,
+        istioAmbientOnCilium(),
+        requiring('mtls-all-east-west', 'auditable-l7'),
+      ),
+    ).toEqual({
       status: 'ready',
       blockers: [],
       steps: [],
     });
-    expect(run(readinessMesh, ciliumMesh(), requiring('mtls-all-east-west', 'l7-policy')).steps).toEqual([]);
+    expect(
+      run(
+        readinessMesh,
+        ciliumMesh(),
+        requiring('mtls-all-east-west', 'l7-policy'),
+      ).steps,
+    ).toEqual([]);
   });
 
   it('names the fitting mesh and the steps to it', () => {
-    expect(run(readinessMesh, ciliumAks(), requiring('mtls-all-east-west')).steps).toEqual([
+    expect(
+      run(readinessMesh, ciliumAks(), requiring('mtls-all-east-west')).steps,
+    ).toEqual([
       'Adopt Cilium service mesh, the fit for mtls-all-east-west: enable its mesh features (Envoy DaemonSet, Gateway API) on the existing Cilium install',
       'Enable Cilium mutual authentication (SPIRE) and set authentication.mode: required in every service policy',
     ]);
-    expect(run(readinessMesh, linkerdOnCalico(), requiring('mtls-all-east-west')).steps.at(-1)).toBe(
-      'Move workloads off Linkerd, namespace by namespace',
-    );
+    expect(
+      run(
+        readinessMesh,
+        linkerdOnCalico(),
+        requiring('mtls-all-east-west'),
+      ).steps.at(-1),
+    ).toBe('Move workloads off Linkerd, namespace by namespace');
   });
 
   it('is blocked by old kernels for Cilium and by Windows nodes for Istio', () => {
-    expect(run(readinessMesh, ciliumCharm(), requiring('l7-policy')).blockers).toEqual([KERNELS]);
+    expect(
+      run(readinessMesh, ciliumCharm(), requiring('l7-policy')).blockers,
+    ).toEqual([KERNELS]);
     const windows = merge(calicoIptables(), nodes('nodes/nodes.json', 2));
-    expect(run(readinessMesh, windows, requiring('auditable-l7')).blockers).toEqual([
+    expect(
+      run(readinessMesh, windows, requiring('auditable-l7')).blockers,
+    ).toEqual([
       '2 Windows nodes: Istio ambient cannot enrol Windows workloads',
     ]);
   });
 
   it('is unknown when the mesh cannot be read', () => {
-    expect(run(readinessMesh, merge(ciliumAks(), unknown('mesh')), requiring('l7-policy')).status).toBe('unknown');
+    expect(
+      run(
+        readinessMesh,
+        merge(ciliumAks(), unknown('mesh')),
+        requiring('l7-policy'),
+      ).status,
+    ).toBe('unknown');
   });
 });

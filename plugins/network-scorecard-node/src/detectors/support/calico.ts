@@ -15,23 +15,31 @@ export interface CalicoInstall {
 
 const NODE_NAMES = ['calico-node', 'canal'];
 
-export async function findCalico(reader: ClusterReader): Promise<CalicoInstall | undefined> {
+export async function findCalico(
+  reader: ClusterReader,
+): Promise<CalicoInstall | undefined> {
   const all = await daemonSets(reader);
   const node = all.find(ds => NODE_NAMES.includes(ds.metadata.name));
   const windows = all.find(ds => ds.metadata.name === 'calico-node-windows');
   if (!node && !windows) return undefined;
-  const operator = [node, windows].some(ds => ds?.metadata.namespace === 'calico-system');
+  const operator = [node, windows].some(
+    ds => ds?.metadata.namespace === 'calico-system',
+  );
   return { node, windows, operator };
 }
 
 /** The operator's Installation (normally named "default"), if the operator's API is served. */
-export async function installation(reader: ClusterReader): Promise<KubeObject | undefined> {
+export async function installation(
+  reader: ClusterReader,
+): Promise<KubeObject | undefined> {
   const all = await customObjects(reader, RESOURCES.Installation);
   return all.find(i => i.metadata.name === 'default') ?? all[0];
 }
 
 /** The cluster-wide FelixConfiguration "default", if Calico's API is served. */
-export async function felixDefault(reader: ClusterReader): Promise<KubeObject | undefined> {
+export async function felixDefault(
+  reader: ClusterReader,
+): Promise<KubeObject | undefined> {
   return (await customObjects(reader, RESOURCES.FelixConfiguration)).find(
     f => f.metadata.name === 'default',
   );
@@ -53,13 +61,18 @@ function calicoNodeContainer(calico: CalicoInstall) {
  * Iptables). Manifest installs: FELIX_BPFENABLED / FELIX_NFTABLESMODE on
  * calico-node, then FelixConfiguration default (bpfEnabled, nftablesMode).
  */
-export async function calicoDataplane(reader: ClusterReader): Promise<Fact<CalicoDataplane>> {
+export async function calicoDataplane(
+  reader: ClusterReader,
+): Promise<Fact<CalicoDataplane>> {
   const calico = await findCalico(reader);
   if (!calico) return notApplicable('Calico is not installed');
   const inst = await installation(reader);
   if (inst) {
     const raw = asString(dig(inst, 'spec', 'calicoNetwork', 'linuxDataplane'));
-    const where = `${ref(inst, 'Installation')}: spec.calicoNetwork.linuxDataplane`;
+    const where = `${ref(
+      inst,
+      'Installation',
+    )}: spec.calicoNetwork.linuxDataplane`;
     if (!raw) return known('iptables', [`${where} absent (default Iptables)`]);
     const value = DATAPLANES[raw.toLowerCase()];
     if (value) return known(value, [`${where}=${raw}`]);
@@ -80,13 +93,21 @@ export async function calicoDataplane(reader: ClusterReader): Promise<Fact<Calic
     if (dig(felix, 'spec', 'bpfEnabled') === true) {
       return known('bpf', [`${felixRef}: spec.bpfEnabled=true`]);
     }
-    if (asString(dig(felix, 'spec', 'nftablesMode'))?.toLowerCase() === 'enabled') {
+    if (
+      asString(dig(felix, 'spec', 'nftablesMode'))?.toLowerCase() === 'enabled'
+    ) {
       return known('nftables', [`${felixRef}: spec.nftablesMode=Enabled`]);
     }
   }
   const evidence = [
-    nodeRef ? `${nodeRef}: env FELIX_BPFENABLED ${bpfEnv === undefined ? 'not set' : `=${bpfEnv}`}` : undefined,
-    felix ? `${ref(felix, 'FelixConfiguration')}: spec.bpfEnabled not true` : 'no FelixConfiguration default',
+    nodeRef
+      ? `${nodeRef}: env FELIX_BPFENABLED ${
+          bpfEnv === undefined ? 'not set' : `=${bpfEnv}`
+        }`
+      : undefined,
+    felix
+      ? `${ref(felix, 'FelixConfiguration')}: spec.bpfEnabled not true`
+      : 'no FelixConfiguration default',
   ].filter((e): e is string => !!e);
   return known('iptables', evidence);
 }
@@ -112,14 +133,29 @@ export async function calicoBgp(
   const env = container?.env?.find(e => e.name === 'CALICO_NETWORKING_BACKEND');
   const nodeRef = calico.node ? ref(calico.node, 'DaemonSet') : 'calico-node';
   if (env?.value !== undefined) {
-    return { on: env.value === 'bird', evidence: `${nodeRef}: env CALICO_NETWORKING_BACKEND=${env.value}` };
+    return {
+      on: env.value === 'bird',
+      evidence: `${nodeRef}: env CALICO_NETWORKING_BACKEND=${env.value}`,
+    };
   }
   const cmName = asString(dig(env, 'valueFrom', 'configMapKeyRef', 'name'));
-  const cmKey = asString(dig(env, 'valueFrom', 'configMapKeyRef', 'key')) ?? 'calico_backend';
+  const cmKey =
+    asString(dig(env, 'valueFrom', 'configMapKeyRef', 'key')) ??
+    'calico_backend';
   if (cmName === 'calico-config' && calico.node) {
-    const cm = await reader.get(builtIn(RESOURCES.ConfigMap), cmName, calico.node.metadata.namespace);
+    const cm = await reader.get(
+      builtIn(RESOURCES.ConfigMap),
+      cmName,
+      calico.node.metadata.namespace,
+    );
     const backend = asString(dig(cm, 'data', cmKey))?.trim() ?? 'bird';
-    return { on: backend === 'bird', evidence: `${ref(cm, 'ConfigMap')}: ${cmKey}=${backend}` };
+    return {
+      on: backend === 'bird',
+      evidence: `${ref(cm, 'ConfigMap')}: ${cmKey}=${backend}`,
+    };
   }
-  return { on: true, evidence: `${nodeRef}: CALICO_NETWORKING_BACKEND not set (default bird)` };
+  return {
+    on: true,
+    evidence: `${nodeRef}: CALICO_NETWORKING_BACKEND not set (default bird)`,
+  };
 }

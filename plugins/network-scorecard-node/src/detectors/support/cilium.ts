@@ -1,20 +1,34 @@
 import { RESOURCES, builtIn } from '../../reader/resources';
 import { ClusterReader, KubeObject } from '../../reader/types';
-import { imageVersion, isTrue, labels, mainContainer, ref, withoutDigest } from './objects';
+import {
+  imageVersion,
+  isTrue,
+  labels,
+  mainContainer,
+  ref,
+  withoutDigest,
+} from './objects';
 import { daemonSets } from './workloads';
 
 /** The Cilium agent DaemonSet, if Cilium runs here. */
-export async function findCilium(reader: ClusterReader): Promise<KubeObject | undefined> {
+export async function findCilium(
+  reader: ClusterReader,
+): Promise<KubeObject | undefined> {
   return (await daemonSets(reader)).find(
     ds => ds.metadata.name === 'cilium' || labels(ds)['k8s-app'] === 'cilium',
   );
 }
 
-export function ciliumImageEvidence(ds: KubeObject): { version: string | null; evidence: string } {
+export function ciliumImageEvidence(ds: KubeObject): {
+  version: string | null;
+  evidence: string;
+} {
   const image = mainContainer(ds, 'cilium-agent')?.image;
   return {
     version: imageVersion(image),
-    evidence: `${ref(ds, 'DaemonSet')}: image ${image ? withoutDigest(image) : '(none)'}`,
+    evidence: `${ref(ds, 'DaemonSet')}: image ${
+      image ? withoutDigest(image) : '(none)'
+    }`,
   };
 }
 
@@ -41,7 +55,9 @@ export class CiliumConfig {
   evidence(key: string, chartDefault?: string): string {
     const v = this.value(key);
     if (v !== undefined) return `${this.ref}: ${key}=${v.replace(/\s+/g, ' ')}`;
-    return `${this.ref}: ${key} absent${chartDefault !== undefined ? ` (chart default ${chartDefault})` : ''}`;
+    return `${this.ref}: ${key} absent${
+      chartDefault !== undefined ? ` (chart default ${chartDefault})` : ''
+    }`;
   }
 
   /** A boolean key, its chart default when absent, and the evidence for it. */
@@ -58,17 +74,29 @@ export class CiliumConfig {
  * cilium-config of the namespace Cilium runs in; undefined when Cilium does
  * not run. A missing or unreadable ConfigMap throws (the facts built on it are unknown).
  */
-export async function ciliumConfig(reader: ClusterReader): Promise<CiliumConfig | undefined> {
+export async function ciliumConfig(
+  reader: ClusterReader,
+): Promise<CiliumConfig | undefined> {
   const ds = await findCilium(reader);
   if (!ds) return undefined;
-  const cm = await reader.get(builtIn(RESOURCES.ConfigMap), 'cilium-config', ds.metadata.namespace);
-  return new CiliumConfig(cm, (cm.data as Record<string, string> | undefined) ?? {});
+  const cm = await reader.get(
+    builtIn(RESOURCES.ConfigMap),
+    'cilium-config',
+    ds.metadata.namespace,
+  );
+  return new CiliumConfig(
+    cm,
+    (cm.data as Record<string, string> | undefined) ?? {},
+  );
 }
 
 export type KubeProxyReplacement = 'replaced' | 'hybrid' | 'off';
 
 /** kube-proxy-replacement: true/strict replace it, partial/probe share the work, false/disabled or absent leave it. */
-export function kubeProxyReplacement(config: CiliumConfig): { mode: KubeProxyReplacement; evidence: string } {
+export function kubeProxyReplacement(config: CiliumConfig): {
+  mode: KubeProxyReplacement;
+  evidence: string;
+} {
   const v = config.value('kube-proxy-replacement')?.toLowerCase();
   const evidence = config.evidence('kube-proxy-replacement', 'false');
   if (v === 'true' || v === 'strict') return { mode: 'replaced', evidence };

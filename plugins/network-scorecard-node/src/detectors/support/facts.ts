@@ -8,12 +8,18 @@ export function known<T>(value: T, evidence: string[]): Fact<T> {
   return { value, evidence };
 }
 
-export function unknownFact<T>(reason: string, evidence: string[] = []): Fact<T> {
+export function unknownFact<T>(
+  reason: string,
+  evidence: string[] = [],
+): Fact<T> {
   return { value: null, evidence, reason };
 }
 
 /** Not an unknown: the fact has no meaning on this cluster (never listed as an error). */
-export function notApplicable<T>(why: string, evidence: string[] = []): Fact<T> {
+export function notApplicable<T>(
+  why: string,
+  evidence: string[] = [],
+): Fact<T> {
   return { value: null, evidence, reason: `not applicable: ${why}` };
 }
 
@@ -27,7 +33,9 @@ export function failureReason(error: unknown): string {
 }
 
 /** Runs a fact's reads; any failure makes the fact unknown with the failure's reason. */
-export async function guarded<T>(read: () => Promise<Fact<T>>): Promise<Fact<T>> {
+export async function guarded<T>(
+  read: () => Promise<Fact<T>>,
+): Promise<Fact<T>> {
   try {
     return await read();
   } catch (error) {

@@ -14,16 +14,25 @@ export interface IstioInstall {
 }
 
 /** istiod Deployments (app=istiod, any revision) in istio-system, plus ztunnel and istio-cni-node. */
-export async function findIstio(reader: ClusterReader): Promise<IstioInstall | undefined> {
+export async function findIstio(
+  reader: ClusterReader,
+): Promise<IstioInstall | undefined> {
   const ds = await daemonSets(reader);
   const proven = ds.some(d => d.metadata.namespace === ISTIO_NAMESPACE);
   const istiod = (await deploymentsIn(reader, ISTIO_NAMESPACE, proven)).filter(
     d => labels(d).app === 'istiod' || /^istiod(-.+)?$/.test(d.metadata.name),
   );
-  const ztunnel = ds.find(d => d.metadata.name === 'ztunnel' || labels(d).app === 'ztunnel');
+  const ztunnel = ds.find(
+    d => d.metadata.name === 'ztunnel' || labels(d).app === 'ztunnel',
+  );
   const cni = ds.find(d => d.metadata.name === 'istio-cni-node');
   if (istiod.length === 0 && !ztunnel) return undefined;
-  return { istiod, ztunnel, cni, namespace: istiod[0]?.metadata.namespace ?? ISTIO_NAMESPACE };
+  return {
+    istiod,
+    ztunnel,
+    cni,
+    namespace: istiod[0]?.metadata.namespace ?? ISTIO_NAMESPACE,
+  };
 }
 
 export interface MeshConfig {
@@ -37,16 +46,25 @@ export interface MeshConfig {
  * The mesh config (ConfigMap istio, key mesh). A missing ConfigMap means the
  * defaults: the root namespace is istiod's namespace and nothing is traced.
  */
-export async function meshConfig(reader: ClusterReader, istio: IstioInstall): Promise<MeshConfig> {
+export async function meshConfig(
+  reader: ClusterReader,
+  istio: IstioInstall,
+): Promise<MeshConfig> {
   let cm: KubeObject;
   try {
-    cm = await reader.get(builtIn(RESOURCES.ConfigMap), 'istio', istio.namespace);
+    cm = await reader.get(
+      builtIn(RESOURCES.ConfigMap),
+      'istio',
+      istio.namespace,
+    );
   } catch (error) {
     if (error instanceof ReadFailure && error.kind === 'not-found') {
       return {
         rootNamespace: istio.namespace,
         defaultTracingProviders: [],
-        evidence: [`ConfigMap ${istio.namespace}/istio absent: default mesh config (root namespace ${istio.namespace})`],
+        evidence: [
+          `ConfigMap ${istio.namespace}/istio absent: default mesh config (root namespace ${istio.namespace})`,
+        ],
       };
     }
     throw error;
@@ -56,14 +74,26 @@ export async function meshConfig(reader: ClusterReader, istio: IstioInstall): Pr
   try {
     mesh = parse(text) ?? {};
   } catch {
-    throw new ReadFailure('error', `${ref(cm, 'ConfigMap')}: key mesh is not valid YAML`);
+    throw new ReadFailure(
+      'error',
+      `${ref(cm, 'ConfigMap')}: key mesh is not valid YAML`,
+    );
   }
   const rootNamespace = asString(dig(mesh, 'rootNamespace')) ?? istio.namespace;
   const providers = dig(mesh, 'defaultProviders', 'tracing');
-  const defaultTracingProviders = Array.isArray(providers) ? providers.map(String) : [];
-  const evidence = [`${ref(cm, 'ConfigMap')}: mesh.rootNamespace=${rootNamespace}`];
+  const defaultTracingProviders = Array.isArray(providers)
+    ? providers.map(String)
+    : [];
+  const evidence = [
+    `${ref(cm, 'ConfigMap')}: mesh.rootNamespace=${rootNamespace}`,
+  ];
   if (defaultTracingProviders.length > 0) {
-    evidence.push(`${ref(cm, 'ConfigMap')}: mesh.defaultProviders.tracing=${defaultTracingProviders.join(',')}`);
+    evidence.push(
+      `${ref(
+        cm,
+        'ConfigMap',
+      )}: mesh.defaultProviders.tracing=${defaultTracingProviders.join(',')}`,
+    );
   }
   return { rootNamespace, defaultTracingProviders, evidence };
 }

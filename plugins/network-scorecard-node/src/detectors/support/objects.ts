@@ -1,7 +1,10 @@
 import { KubeObject } from '../../reader/types';
 
 /** "DaemonSet kube-system/cilium", "Node worker-1" */
-export function ref(object: KubeObject, kind = object.kind ?? 'Object'): string {
+export function ref(
+  object: KubeObject,
+  kind = object.kind ?? 'Object',
+): string {
   const ns = object.metadata.namespace;
   return `${kind} ${ns ? `${ns}/` : ''}${object.metadata.name}`;
 }
@@ -42,21 +45,34 @@ export interface Container {
 
 /** Containers of a workload's pod template (init containers excluded). */
 export function containers(workload: KubeObject): Container[] {
-  return asArray(dig(workload, 'spec', 'template', 'spec', 'containers')) as Container[];
+  return asArray(
+    dig(workload, 'spec', 'template', 'spec', 'containers'),
+  ) as Container[];
 }
 
 /** The container of that name, else the first one. */
-export function mainContainer(workload: KubeObject, name?: string): Container | undefined {
+export function mainContainer(
+  workload: KubeObject,
+  name?: string,
+): Container | undefined {
   const all = containers(workload);
   return all.find(c => c.name === name) ?? all[0];
 }
 
-export function envValue(container: Container | undefined, name: string): string | undefined {
+export function envValue(
+  container: Container | undefined,
+  name: string,
+): string | undefined {
   return container?.env?.find(e => e.name === name)?.value;
 }
 
 export function podNodeSelector(workload: KubeObject): Record<string, string> {
-  return (dig(workload, 'spec', 'template', 'spec', 'nodeSelector') as Record<string, string>) ?? {};
+  return (
+    (dig(workload, 'spec', 'template', 'spec', 'nodeSelector') as Record<
+      string,
+      string
+    >) ?? {}
+  );
 }
 
 /** "quay.io/cilium/cilium:v1.16.10@sha256:…" -> "quay.io/cilium/cilium:v1.16.10" */

@@ -1,7 +1,13 @@
 import { listAll } from '../../reader/paging';
 import { RESOURCES, builtIn } from '../../reader/resources';
 import { ResourceSpec, resolve } from '../../reader/resources';
-import { ClusterReader, KubeObject, ReadFailure, ResourceType, ServedGroups } from '../../reader/types';
+import {
+  ClusterReader,
+  KubeObject,
+  ReadFailure,
+  ResourceType,
+  ServedGroups,
+} from '../../reader/types';
 
 export function daemonSets(reader: ClusterReader): Promise<KubeObject[]> {
   return listAll(reader, builtIn(RESOURCES.DaemonSet));
@@ -11,7 +17,10 @@ export function namespaces(reader: ClusterReader): Promise<KubeObject[]> {
   return listAll(reader, builtIn(RESOURCES.Namespace));
 }
 
-export async function namespaceExists(reader: ClusterReader, name: string): Promise<boolean> {
+export async function namespaceExists(
+  reader: ClusterReader,
+  name: string,
+): Promise<boolean> {
   return (await namespaces(reader)).some(ns => ns.metadata.name === name);
 }
 
@@ -59,5 +68,7 @@ export async function customObjects(
 
 /** "API group cilium.io is not served" evidence for a known absence */
 export function notServed(resource: ResourceSpec): string {
-  return `API discovery: ${resource.served.map(s => s.group).join(' / ')} not served (no ${resource.kind})`;
+  return `API discovery: ${resource.served
+    .map(s => s.group)
+    .join(' / ')} not served (no ${resource.kind})`;
 }
