@@ -55,6 +55,8 @@ const CILIUM_CONFIG_FACTS = [
   'mesh.details',
   'encryption',
   'hubble',
+  // the L7 rules of the synthetic cluster only count with the agent's L7 proxy on
+  'l7Visibility',
 ];
 const DAEMONSET_FACTS = [
   'cni',

@@ -100,3 +100,22 @@ describe('detectPolicies', () => {
     expect(facts.l7Visibility?.value).toBe('none');
   });
 });
+
+describe('detectPolicies without the L7 proxy', () => {
+  it('sees no L7 visibility when enable-l7-proxy is "false" (AKS 1.18 config), whatever the policies say', async () => {
+    const facts = await factsOf([
+      ...fixtures(
+        'cilium/aks-acn-v1.18-cilium-daemonset.yaml',
+        'cilium/aks-acn-v1.18-cilium-config-hubble.yaml',
+      ),
+      ...examples(),
+    ]);
+    expect(facts.l7Visibility).toEqual({
+      value: 'none',
+      evidence: [
+        'ConfigMap kube-system/cilium-config: enable-l7-proxy=false (L7 rules are not enforced)',
+      ],
+    });
+    expect(facts.policies?.value).toMatchObject({ l7Rules: 1, dnsRules: 3 });
+  });
+});

@@ -1,6 +1,7 @@
 import { Fact, L7Visibility, PoliciesFact } from '@network-scorecard/common';
 import { RESOURCES } from '../reader/resources';
 import { ClusterReader, KubeObject, ReadFailure } from '../reader/types';
+import { ciliumConfig } from './support/cilium';
 import { Detector, guarded, known } from './support/facts';
 import { annotations, asArray, capped, dig, ref } from './support/objects';
 import {
@@ -140,27 +141,22 @@ async function policiesFact(
 /**
  * Global when a clusterwide policy with an empty endpointSelector carries L7
  * rules (every endpoint goes through the proxy); targeted when L7 rules, or
- * the proxy-visibility annotation, select some endpoints.
+ * the proxy-visibility annotation, select some endpoints. Without the agent's
+ * L7 proxy (enable-l7-proxy, chart default true) nothing is seen at L7.
  */
 async function visibilityFact(
   reader: ClusterReader,
 ): Promise<Fact<L7Visibility>> {
   const cilium = await ciliumPolicies(reader);
-  const global = cilium.clusterwide.filter(
-    p => selectsAll(p) && describeL7(p, 'x'),
-  );
-  if (global.length) {
-    return known(
-      'global',
-      global.map(
-        p =>
-          `${ref(
-            p,
-            'CiliumClusterwideNetworkPolicy',
-          )}: empty endpointSelector with L7 rules`,
-      ),
+  const global = cilium.clusterwide
+    .filter(p => selectsAll(p) && describeL7(p, 'x'))
+    .map(
+      p =>
+        `${ref(
+          p,
+          'CiliumClusterwideNetworkPolicy',
+        )}: empty endpointSelector with L7 rules`,
     );
-  }
   const targeted = [
     ...cilium.namespaced.map(p => describeL7(p, 'CiliumNetworkPolicy')),
     ...cilium.clusterwide.map(p =>
@@ -173,9 +169,14 @@ async function visibilityFact(
       ns =>
         `Namespace ${ns.metadata.name}: annotation policy.cilium.io/proxy-visibility`,
     );
-  if (targeted.length || annotated.length)
-    return known('targeted', capped([...targeted, ...annotated], 5));
-  return known('none', ['Cilium policies: no L7 (HTTP/DNS) rules']);
+  if (!targeted.length && !annotated.length) {
+    return known('none', ['Cilium policies: no L7 (HTTP/DNS) rules']);
+  }
+  const proxy = (await ciliumConfig(reader))?.flag('enable-l7-proxy', true);
+  if (proxy && !proxy.on)
+    return known('none', [`${proxy.evidence} (L7 rules are not enforced)`]);
+  if (global.length) return known('global', global);
+  return known('targeted', capped([...targeted, ...annotated], 5));
 }
 
 /** Facts policies and l7Visibility. */
