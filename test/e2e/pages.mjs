@@ -53,3 +53,24 @@ export async function checkComponentCard(page, { check, grades, screenshots }) {
   });
   await page.screenshot({ path: resolve(screenshots, 'component-checkout-api.png'), fullPage: true });
 }
+
+export async function checkAcknowledgeFlow(page, { check, token, api, screenshots }) {
+  await page.goto(`${BASE}/catalog/default/resource/payments-1/network-scorecard`);
+  await check('a platform lead acknowledges an anti-pattern on the Network tab and it is recorded', async () => {
+    const item = page.getByTestId('anti-pattern-ap.mesh-too-early');
+    await item.waitFor({ timeout: 60_000 });
+    await item.getByRole('button', { name: 'Acknowledge' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason').fill('Mesh removal is planned with the Q1 platform refresh');
+    await dialog.getByLabel('Expires on').fill('2099-03-31');
+    await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    await item.getByText(/Mesh removal is planned/).waitFor({ timeout: 30_000 });
+    const report = await api('/clusters/payments-1', token);
+    const ack = report.body.antiPatterns.find(ap => ap.id === 'ap.mesh-too-early').acknowledged;
+    if (!ack || !ack.by.startsWith('user:') || !ack.expiresAt.startsWith('2099-03-31')) {
+      throw new Error(`API shows acknowledgement ${JSON.stringify(ack)}`);
+    }
+  });
+  await page.screenshot({ path: resolve(screenshots, 'network-tab-payments-1.png'), fullPage: true });
+}

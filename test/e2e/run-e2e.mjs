@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { BASE, api, guestToken, waitFor } from './api.mjs';
-import { checkComponentCard, checkEntityCard, checkFleetPage } from './pages.mjs';
+import { checkAcknowledgeFlow, checkComponentCard, checkEntityCard, checkFleetPage } from './pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = process.argv.find(a => a.startsWith('--results='))?.slice(10);
@@ -99,6 +99,7 @@ try {
   await checkFleetPage(page, { check, clusters, grades, screenshots });
   await checkEntityCard(page, { check, grades, screenshots });
   await checkComponentCard(page, { check, grades, screenshots });
+  await checkAcknowledgeFlow(page, { check, token, api, screenshots });
 } catch (error) {
   outcomes.push({ name: 'e2e setup', ok: false, error: error.message });
   console.error(`[e2e] ${error.stack ?? error.message}`);

@@ -83,6 +83,49 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
     }
   });
 
+  it('scans a catalog cluster Resource by its api-server annotation, with the token from config', async () => {
+    const connection = server.connection('edge-1');
+    const edge = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'edge-1',
+        namespace: 'default',
+        annotations: {
+          'kubernetes.io/api-server': connection.url,
+          'kubernetes.io/api-server-certificate-authority': connection.caData!,
+          'kubernetes.io/auth-provider': 'serviceAccount',
+        },
+      },
+      spec: { type: 'kubernetes-cluster', lifecycle: 'production', owner: 'team-platform' },
+    };
+    const { server: http } = await startTestBackend({
+      features: [
+        networkScorecardPlugin,
+        catalogServiceMock.factory({ entities: [...exampleEntities(), edge] }),
+        mockServices.rootConfig.factory({
+          data: {
+            networkScorecard: {
+              catalogClusters: [{ name: 'edge-1', serviceAccountToken: connection.serviceAccountToken }],
+              schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+            },
+          },
+        }),
+      ],
+    });
+    const res = await request(http).post('/api/network-scorecard/clusters/edge-1/scan').set('Authorization', user());
+    expect(res.status).toBe(200);
+    expect(res.body.source).toBe('catalog');
+    expect(res.body.status).toBe('ok');
+    expect(res.body.facts.cni.value).toBe('cilium');
+    const list = await request(http).get('/api/network-scorecard/clusters').set('Authorization', user());
+    expect(list.body.items.find((c: { name: string }) => c.name === 'edge-1')).toMatchObject({
+      source: 'catalog',
+      lifecycle: 'production',
+      entityRef: 'resource:default/edge-1',
+    });
+  });
+
   it('reports a cluster with an unsupported auth provider as failed, saying why', async () => {
     const http = await startBackend();
     const res = await request(http)
