@@ -71,6 +71,23 @@ describe('EntityNetworkScorecardCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('tells an unknown requirement in the catalog apart from a partial scan', async () => {
+    const reason =
+      'resource:default/prod-us-1 annotation network-scorecard.io/requirements: unknown requirement "mtls-everywhere"';
+    const report = {
+      ...reports['prod-us-1'],
+      status: 'partial' as const,
+      errors: [{ fact: 'catalog', reason }],
+    };
+    await render(
+      withClusters([{ cluster: summaries['prod-us-1'], report, namespace: 'checkout' }]),
+    );
+
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(screen.getByText(/catalog entity declares something/)).toBeInTheDocument();
+    expect(screen.queryByText(/Partial scan/)).not.toBeInTheDocument();
+  });
+
   it('lists failing checks before passing ones', async () => {
     await render(withClusters([related('prod-us-1')]));
 
