@@ -19,7 +19,11 @@ let failed = 0;
 function step(name, command, args, options = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const run = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...options,
+  });
   const seconds = Math.round((Date.now() - started) / 1000);
   const ok = run.status === 0;
   results.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
@@ -39,27 +43,44 @@ try {
 for (const [name, args] of [
   ['type check', ['tsc', '--noEmit']],
   ['lint', ['backstage-cli', 'repo', 'lint']],
+  ['format', ['npm', 'run', '--silent', 'prettier:check']],
 ]) {
   if (step(name, 'npx', args, { env })) passed += 1;
   else failed += 1;
 }
 
 const jestJson = resolve(tmp, 'jest.json');
-step('jest (SQLite + PostgreSQL)', 'npx', ['backstage-cli', 'repo', 'test', '--ci', '--json', `--outputFile=${jestJson}`], {
-  env: { ...env, CI: 'true' },
-});
+step(
+  'jest (SQLite + PostgreSQL)',
+  'npx',
+  [
+    'backstage-cli',
+    'repo',
+    'test',
+    '--ci',
+    '--json',
+    `--outputFile=${jestJson}`,
+  ],
+  {
+    env: { ...env, CI: 'true' },
+  },
+);
 if (existsSync(jestJson)) {
   const report = JSON.parse(readFileSync(jestJson, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
-  results.push(`     jest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numRuntimeErrorTestSuites} suites could not run`);
+  results.push(
+    `     jest: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numRuntimeErrorTestSuites} suites could not run`,
+  );
 } else {
   failed += 1;
   results.push('FAIL jest wrote no results');
 }
 
 const e2eJson = resolve(tmp, 'e2e.json');
-step('browser e2e', 'node', ['test/e2e/run-e2e.mjs', `--results=${e2eJson}`], { env });
+step('browser e2e', 'node', ['test/e2e/run-e2e.mjs', `--results=${e2eJson}`], {
+  env,
+});
 if (existsSync(e2eJson)) {
   const e2e = JSON.parse(readFileSync(e2eJson, 'utf8'));
   passed += e2e.passed;

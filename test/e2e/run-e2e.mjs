@@ -6,13 +6,25 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { BASE, api, guestToken, waitFor } from './api.mjs';
-import { checkAcknowledgeFlow, checkComponentCard, checkEntityCard, checkFleetPage } from './pages.mjs';
+import {
+  checkAcknowledgeFlow,
+  checkComponentCard,
+  checkEntityCard,
+  checkFleetPage,
+} from './pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const resultsFile = process.argv.find(a => a.startsWith('--results='))?.slice(10);
+const resultsFile = process.argv
+  .find(a => a.startsWith('--results='))
+  ?.slice(10);
 const screenshots = resolve(root, 'test/e2e/screenshots');
 mkdirSync(screenshots, { recursive: true });
-const configArgs = ['--config', '../../app-config.yaml', '--config', '../../test/e2e/app-config.e2e.yaml'];
+const configArgs = [
+  '--config',
+  '../../app-config.yaml',
+  '--config',
+  '../../test/e2e/app-config.e2e.yaml',
+];
 
 const outcomes = [];
 async function check(name, fn) {
@@ -29,7 +41,11 @@ async function check(name, fn) {
 function finish() {
   const passed = outcomes.filter(o => o.ok).length;
   const failed = outcomes.length - passed;
-  if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ passed, failed, outcomes }, null, 2));
+  if (resultsFile)
+    writeFileSync(
+      resultsFile,
+      JSON.stringify({ passed, failed, outcomes }, null, 2),
+    );
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
@@ -38,10 +54,14 @@ let backend;
 let browser;
 try {
   console.log('[e2e] building the frontend');
-  const build = spawnSync('npx', ['backstage-cli', 'package', 'build', ...configArgs], {
-    cwd: resolve(root, 'packages/app'),
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    'npx',
+    ['backstage-cli', 'package', 'build', ...configArgs],
+    {
+      cwd: resolve(root, 'packages/app'),
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) throw new Error('frontend build failed');
 
   console.log('[e2e] starting the backend');
@@ -56,9 +76,13 @@ try {
   backend.stderr.on('data', d => log.push(String(d)));
   backend.on('exit', code => log.push(`[backend exited ${code}]`));
 
-  await waitFor('the backend', async () => (await fetch(`${BASE}/api/network-scorecard/health`)).ok, {
-    timeoutMs: 180_000,
-  }).catch(error => {
+  await waitFor(
+    'the backend',
+    async () => (await fetch(`${BASE}/api/network-scorecard/health`)).ok,
+    {
+      timeoutMs: 180_000,
+    },
+  ).catch(error => {
     console.log(log.join('').slice(-4000));
     throw error;
   });
@@ -71,9 +95,12 @@ try {
   });
   await check('the catalog holds every demo cluster', () =>
     waitFor('catalog entities', async () => {
-      const res = await fetch(`${BASE}/api/catalog/entities/by-query?filter=kind=resource,spec.type=kubernetes-cluster`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const res = await fetch(
+        `${BASE}/api/catalog/entities/by-query?filter=kind=resource,spec.type=kubernetes-cluster`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
       const { items } = await res.json();
       return clusters.every(name => items.some(e => e.metadata.name === name));
     }),
@@ -81,8 +108,11 @@ try {
   const grades = {};
   await check(`every demo cluster scans (${clusters.length})`, async () => {
     for (const name of clusters) {
-      const res = await api(`/clusters/${name}/scan`, token, { method: 'POST' });
-      if (res.status !== 200) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await api(`/clusters/${name}/scan`, token, {
+        method: 'POST',
+      });
+      if (res.status !== 200)
+        throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
       grades[name] = res.body.grade;
     }
     console.log(`  grades: ${JSON.stringify(grades)}`);
@@ -91,11 +121,19 @@ try {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: 1600, height: 1000 },
+  });
   await checkFleetPage(page, { check, clusters, grades, screenshots });
   await checkEntityCard(page, { check, grades, screenshots });
   await checkComponentCard(page, { check, grades, screenshots });

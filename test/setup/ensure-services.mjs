@@ -12,11 +12,20 @@ function sh(command, options = {}) {
 
 function aptInstall(packages) {
   if (!isRoot) {
-    throw new Error(`missing ${packages.join(', ')}: install with "sudo apt-get install -y ${packages.join(' ')}"`);
+    throw new Error(
+      `missing ${packages.join(
+        ', ',
+      )}: install with "sudo apt-get install -y ${packages.join(' ')}"`,
+    );
   }
   console.log(`[setup] apt-get install -y ${packages.join(' ')}`);
   sh('apt-get update -qq', { stdio: 'inherit' });
-  sh(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit' });
+  sh(
+    `DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(
+      ' ',
+    )}`,
+    { stdio: 'inherit' },
+  );
 }
 
 export function ensureChromium() {
@@ -25,17 +34,29 @@ export function ensureChromium() {
 }
 
 function pgReady() {
-  return spawnSync('pg_isready', ['-h', 'localhost', '-p', '5432'], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('pg_isready', ['-h', 'localhost', '-p', '5432'], {
+      stdio: 'ignore',
+    }).status === 0
+  );
 }
 
 /** Returns the PostgreSQL connection string for TestDatabases' POSTGRES_15. */
 export function ensurePostgres() {
-  const url = process.env.NETWORK_SCORECARD_TEST_POSTGRES ?? 'postgresql://postgres:postgres@localhost:5432';
+  const url =
+    process.env.NETWORK_SCORECARD_TEST_POSTGRES ??
+    'postgresql://postgres:postgres@localhost:5432';
   if (process.env.NETWORK_SCORECARD_TEST_POSTGRES) return url;
   if (!existsSync('/usr/bin/pg_ctlcluster')) aptInstall(['postgresql']);
   if (!pgReady()) {
-    if (!isRoot) throw new Error('PostgreSQL is not running on localhost:5432: start it (pg_ctlcluster 15 main start) or set NETWORK_SCORECARD_TEST_POSTGRES');
-    const clusters = sh('pg_lsclusters --no-header').trim().split('\n').filter(Boolean);
+    if (!isRoot)
+      throw new Error(
+        'PostgreSQL is not running on localhost:5432: start it (pg_ctlcluster 15 main start) or set NETWORK_SCORECARD_TEST_POSTGRES',
+      );
+    const clusters = sh('pg_lsclusters --no-header')
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     if (clusters.length === 0) {
       const version = sh('ls /usr/lib/postgresql').trim().split('\n').pop();
       sh(`pg_createcluster ${version} main`);
@@ -46,7 +67,9 @@ export function ensurePostgres() {
     for (let i = 0; i < 30 && !pgReady(); i++) sh('sleep 1');
   }
   if (isRoot) {
-    sh(`su postgres -c "psql -qc \\"ALTER USER postgres PASSWORD 'postgres'\\""`);
+    sh(
+      `su postgres -c "psql -qc \\"ALTER USER postgres PASSWORD 'postgres'\\""`,
+    );
   }
   return url;
 }

@@ -16,7 +16,9 @@ describe('App', () => {
       ] as any,
     };
     render(<App />);
-    expect(await screen.findByText(/Enter as a Guest User/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Enter as a Guest User/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enter' })).toBeInTheDocument();
   });
 });

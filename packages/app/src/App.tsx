@@ -33,7 +33,10 @@ const routes = (
   <FlatRoutes>
     <Route path="/" element={<Navigate to="network-scorecard" />} />
     <Route path="/catalog" element={<CatalogIndexPage />} />
-    <Route path="/catalog/:namespace/:kind/:name" element={<CatalogEntityPage />}>
+    <Route
+      path="/catalog/:namespace/:kind/:name"
+      element={<CatalogEntityPage />}
+    >
       {entityPage}
     </Route>
     <Route path="/network-scorecard" element={<NetworkScorecardPage />} />

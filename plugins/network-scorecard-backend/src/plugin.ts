@@ -76,17 +76,23 @@ export const networkScorecardPlugin = createBackendPlugin({
           ],
           logger,
         );
-        const store = await DatabaseScanStore.create({ database: deps.database });
+        const store = await DatabaseScanStore.create({
+          database: deps.database,
+        });
         const scans = new ScanService({
           registry,
           readCatalog,
           collector: createFactCollector({
-            requestTimeoutMs: config.getOptionalNumber('networkScorecard.scan.requestTimeoutMs') ?? 10_000,
+            requestTimeoutMs:
+              config.getOptionalNumber(
+                'networkScorecard.scan.requestTimeoutMs',
+              ) ?? 10_000,
           }),
           store,
           ruleset: () => ruleset,
           logger,
-          concurrency: config.getOptionalNumber('networkScorecard.scan.concurrency') ?? 4,
+          concurrency:
+            config.getOptionalNumber('networkScorecard.scan.concurrency') ?? 4,
         });
         const reports = new ReportService({
           registry,
@@ -96,20 +102,33 @@ export const networkScorecardPlugin = createBackendPlugin({
           lastErrors: () => scans.lastErrors(),
         });
 
-        const maxAgeDays = config.getOptionalNumber('networkScorecard.retention.maxAgeDays') ?? 400;
-        const scheduleConfig = config.getOptionalConfig('networkScorecard.schedule');
+        const maxAgeDays =
+          config.getOptionalNumber('networkScorecard.retention.maxAgeDays') ??
+          400;
+        const scheduleConfig = config.getOptionalConfig(
+          'networkScorecard.schedule',
+        );
         await scheduler.scheduleTask({
           id: 'network-scorecard-scan',
           scope: 'global',
           ...(scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-            : { frequency: { minutes: 30 }, timeout: { minutes: 10 }, initialDelay: { seconds: 5 } }),
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                scheduleConfig,
+              )
+            : {
+                frequency: { minutes: 30 },
+                timeout: { minutes: 10 },
+                initialDelay: { seconds: 5 },
+              }),
           fn: async () => {
             await scans.scanAll();
             const deleted = await store.deleteScansBefore(
               new Date(Date.now() - maxAgeDays * 24 * 3600 * 1000),
             );
-            if (deleted > 0) logger.info(`Network Scorecard deleted ${deleted} scans older than ${maxAgeDays} days`);
+            if (deleted > 0)
+              logger.info(
+                `Network Scorecard deleted ${deleted} scans older than ${maxAgeDays} days`,
+              );
           },
         });
 
@@ -122,7 +141,10 @@ export const networkScorecardPlugin = createBackendPlugin({
             scans,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { ClusterReport, defaultRuleset, evaluateCluster } from '@network-scorecard/common';
+import {
+  ClusterReport,
+  defaultRuleset,
+  evaluateCluster,
+} from '@network-scorecard/common';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import { parseAllDocuments } from 'yaml';
@@ -14,7 +18,9 @@ const entities = parseAllDocuments(
 ).map(doc => doc.toJS() as Entity);
 
 async function score(name: string): Promise<ClusterReport> {
-  const collected = await collectFromSnapshotFile(resolve(examples, `clusters/${name}.json`));
+  const collected = await collectFromSnapshotFile(
+    resolve(examples, `clusters/${name}.json`),
+  );
   const entity = entities.find(e => e.metadata.name === name)!;
   const joined = contextFromEntity(entity, '2026-11-26T12:00:00.000Z');
   return evaluateCluster(
@@ -38,7 +44,9 @@ function findings(report: ClusterReport) {
     checks: report.checks
       .filter(c => c.status !== 'pass' && c.status !== 'not-applicable')
       .map(c => `${c.id}=${c.status}`),
-    antiPatterns: report.antiPatterns.filter(a => a.status !== 'clear').map(a => a.id),
+    antiPatterns: report.antiPatterns
+      .filter(a => a.status !== 'clear')
+      .map(a => a.id),
     readiness: Object.fromEntries(report.readiness.map(r => [r.id, r.status])),
   };
 }
@@ -58,7 +66,13 @@ describe('the demo fleet', () => {
       },
     });
     expect(report.links.map(l => l.dashboard ?? l.kind)).toEqual(
-      expect.arrayContaining(['hubble-ui', 'serviceMap', 'errorRates', 'latency', 'policyDenials']),
+      expect.arrayContaining([
+        'hubble-ui',
+        'serviceMap',
+        'errorRates',
+        'latency',
+        'policyDenials',
+      ]),
     );
   });
 
@@ -85,26 +99,43 @@ describe('the demo fleet', () => {
   it('retail-stores-1: Calico eBPF with Windows nodes is the right call', async () => {
     const report = await score('retail-stores-1');
     expect(findings(report).grade).toBe('B');
-    expect(report.checks.find(c => c.id === 'cni.windows')?.status).toBe('pass');
-    expect(report.checks.find(c => c.id === 'kube-proxy.replaced')?.status).toBe('pass');
-    expect(report.readiness.find(r => r.id === 'readiness.calico-to-cilium')?.blockers.join(' ')).toMatch(/Windows/);
+    expect(report.checks.find(c => c.id === 'cni.windows')?.status).toBe(
+      'pass',
+    );
+    expect(
+      report.checks.find(c => c.id === 'kube-proxy.replaced')?.status,
+    ).toBe('pass');
+    expect(
+      report.readiness
+        .find(r => r.id === 'readiness.calico-to-cilium')
+        ?.blockers.join(' '),
+    ).toMatch(/Windows/);
   });
 
   it('dev-sandbox: Flannel is fine off production', async () => {
     const report = await score('dev-sandbox');
     expect(findings(report)).toMatchObject({
       grade: 'A',
-      checks: ['observability.dashboards=warn', 'observability.app-tracing=warn'],
+      checks: [
+        'observability.dashboards=warn',
+        'observability.app-tracing=warn',
+      ],
       antiPatterns: [],
     });
-    expect(report.checks.find(c => c.id === 'cni.production-grade')?.status).toBe('pass');
+    expect(
+      report.checks.find(c => c.id === 'cni.production-grade')?.status,
+    ).toBe('pass');
   });
 
   it('payments-1: a sidecar mesh with no question to answer', async () => {
     const report = await score('payments-1');
     expect(findings(report)).toMatchObject({
       grade: 'D',
-      antiPatterns: ['ap.mesh-too-early', 'ap.mesh-without-question', 'ap.sidecars-when-ambient-fits'],
+      antiPatterns: [
+        'ap.mesh-too-early',
+        'ap.mesh-without-question',
+        'ap.sidecars-when-ambient-fits',
+      ],
     });
     expect(report.checks.find(c => c.id === 'mesh.need')?.status).toBe('fail');
   });
@@ -116,14 +147,20 @@ describe('the demo fleet', () => {
       antiPatterns: ['ap.standalone-cni-migration'],
     });
     expect(report.checks.find(c => c.id === 'cni.kernel')?.status).toBe('fail');
-    expect(report.checks.find(c => c.id === 'kube-proxy.replaced')?.status).toBe('fail');
+    expect(
+      report.checks.find(c => c.id === 'kube-proxy.replaced')?.status,
+    ).toBe('fail');
   });
 
   it('compliance-eu-1: Istio ambient on Cilium answers auditable L7 and mTLS', async () => {
     const report = await score('compliance-eu-1');
     expect(findings(report)).toMatchObject({
       grade: 'B',
-      checks: ['encryption.transparent=warn', 'observability.dashboards=warn', 'policy.enforced=warn'],
+      checks: [
+        'encryption.transparent=warn',
+        'observability.dashboards=warn',
+        'policy.enforced=warn',
+      ],
       antiPatterns: [],
     });
     for (const id of ['mesh.need', 'mesh.choice', 'mesh.mtls']) {

@@ -20,7 +20,9 @@ export const DEMO_CLUSTERS = [
 export function exampleEntities(): Entity[] {
   const files = ['clusters.yaml', 'components.yaml', 'org.yaml'];
   return files.flatMap(file =>
-    parseAllDocuments(readFileSync(resolve(examplesDir, 'entities', file), 'utf8'))
+    parseAllDocuments(
+      readFileSync(resolve(examplesDir, 'entities', file), 'utf8'),
+    )
       .map(doc => doc.toJS() as Entity)
       .filter(Boolean)
       .map(entity => ({

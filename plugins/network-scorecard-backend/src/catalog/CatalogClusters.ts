@@ -20,18 +20,29 @@ export interface CatalogClusterView {
 }
 
 /** Names of the clusters an entity runs on (dependsOn a cluster Resource, or the cluster annotation). */
-export function clustersOfEntity(entity: Entity, knownClusters: Set<string>): string[] {
+export function clustersOfEntity(
+  entity: Entity,
+  knownClusters: Set<string>,
+): string[] {
   const names = new Set<string>();
   if (isClusterResource(entity)) names.add(entity.metadata.name);
   const dependsOn = [
-    ...(entity.relations ?? []).filter(r => r.type === RELATION_DEPENDS_ON).map(r => r.targetRef),
+    ...(entity.relations ?? [])
+      .filter(r => r.type === RELATION_DEPENDS_ON)
+      .map(r => r.targetRef),
     // spec.dependsOn too, so an entity is related before the catalog has computed its relations
     ...(Array.isArray(entity.spec?.dependsOn) ? entity.spec.dependsOn : []),
   ];
   for (const ref of dependsOn) {
     if (typeof ref !== 'string') continue;
-    const target = parseEntityRef(ref, { defaultKind: 'resource', defaultNamespace: 'default' });
-    if (target.kind.toLocaleLowerCase('en-US') === 'resource' && knownClusters.has(target.name)) {
+    const target = parseEntityRef(ref, {
+      defaultKind: 'resource',
+      defaultNamespace: 'default',
+    });
+    if (
+      target.kind.toLocaleLowerCase('en-US') === 'resource' &&
+      knownClusters.has(target.name)
+    ) {
       names.add(target.name);
     }
   }
@@ -42,7 +53,9 @@ export function clustersOfEntity(entity: Entity, knownClusters: Set<string>): st
 
 /** True for a `Resource` of `spec.type: kubernetes-cluster`. */
 export function isClusterResource(entity: Entity): boolean {
-  return entity.kind === 'Resource' && entity.spec?.type === 'kubernetes-cluster';
+  return (
+    entity.kind === 'Resource' && entity.spec?.type === 'kubernetes-cluster'
+  );
 }
 
 /** Reads cluster entities and the services related to them from the catalog. */
@@ -60,7 +73,10 @@ export class CatalogClusters {
     );
     const clusters = new Map(clusterEntities.map(e => [e.metadata.name, e]));
     const { items: services } = await this.catalog.getEntities(
-      { filter: { kind: ['Component', 'System'] }, fields: ['kind', 'metadata', 'spec.dependsOn', 'relations'] },
+      {
+        filter: { kind: ['Component', 'System'] },
+        fields: ['kind', 'metadata', 'spec.dependsOn', 'relations'],
+      },
       { credentials },
     );
     const known = new Set(clusters.keys());

@@ -20,8 +20,13 @@ export class CatalogClusterSource implements ClusterSource {
     readCatalog: () => Promise<CatalogClusterView>,
   ): CatalogClusterSource {
     const tokens = new Map<string, string>();
-    for (const entry of config.getOptionalConfigArray('networkScorecard.catalogClusters') ?? []) {
-      tokens.set(entry.getString('name'), entry.getString('serviceAccountToken'));
+    for (const entry of config.getOptionalConfigArray(
+      'networkScorecard.catalogClusters',
+    ) ?? []) {
+      tokens.set(
+        entry.getString('name'),
+        entry.getString('serviceAccountToken'),
+      );
     }
     return new CatalogClusterSource(tokens, readCatalog);
   }
@@ -38,7 +43,8 @@ export class CatalogClusterSource implements ClusterSource {
       const annotations = entity.metadata.annotations ?? {};
       const url = annotations[ANNOTATION_KUBERNETES_API_SERVER];
       if (!url) continue;
-      const authProvider = annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? 'serviceAccount';
+      const authProvider =
+        annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? 'serviceAccount';
       const token = this.tokens.get(name);
       if (authProvider !== 'serviceAccount') {
         targets.push({

@@ -18,9 +18,12 @@ export class ClusterRegistry {
       try {
         targets = await source.listClusters();
       } catch (error) {
-        this.logger.warn(`Network Scorecard could not list ${source.source} clusters`, {
-          error: String(error),
-        });
+        this.logger.warn(
+          `Network Scorecard could not list ${source.source} clusters`,
+          {
+            error: String(error),
+          },
+        );
         continue;
       }
       for (const target of targets) {

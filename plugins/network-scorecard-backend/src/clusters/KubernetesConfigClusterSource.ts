@@ -10,7 +10,8 @@ export class KubernetesConfigClusterSource implements ClusterSource {
   readonly source = 'kubernetes' as const;
 
   static fromConfig(config: Config): KubernetesConfigClusterSource {
-    const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+    const methods =
+      config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
     const targets: ClusterTarget[] = [];
     for (const method of methods) {
       if (method.getString('type') !== 'config') continue;
@@ -30,7 +31,8 @@ export class KubernetesConfigClusterSource implements ClusterSource {
 
 function readCluster(cluster: Config): ClusterTarget {
   const name = cluster.getString('name');
-  const authProvider = cluster.getOptionalString('authProvider') ?? 'serviceAccount';
+  const authProvider =
+    cluster.getOptionalString('authProvider') ?? 'serviceAccount';
   if (authProvider !== 'serviceAccount') {
     return {
       name,

@@ -6,8 +6,12 @@ import { ClusterSource, ClusterTarget } from './types';
 export class SnapshotClusterSource implements ClusterSource {
   readonly source = 'snapshot' as const;
 
-  static fromConfig(config: Config, baseDir = process.cwd()): SnapshotClusterSource {
-    const entries = config.getOptionalConfigArray('networkScorecard.snapshots') ?? [];
+  static fromConfig(
+    config: Config,
+    baseDir = process.cwd(),
+  ): SnapshotClusterSource {
+    const entries =
+      config.getOptionalConfigArray('networkScorecard.snapshots') ?? [];
     const targets = entries.map(entry => ({
       name: entry.getString('name'),
       source: 'snapshot' as const,

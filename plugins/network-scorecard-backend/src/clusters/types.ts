@@ -4,7 +4,11 @@ import { ReportSource } from '@network-scorecard/common';
 /** A cluster to scan, from one of the three sources of DESIGN.md §3. */
 export type ClusterTarget =
   | { name: string; source: 'snapshot'; file: string }
-  | { name: string; source: 'kubernetes' | 'catalog'; connection: KubernetesConnection }
+  | {
+      name: string;
+      source: 'kubernetes' | 'catalog';
+      connection: KubernetesConnection;
+    }
   | { name: string; source: 'kubernetes' | 'catalog'; unsupported: string };
 
 /** Where clusters come from. */

@@ -9,7 +9,10 @@ import { ScanStore } from './ScanStore';
 const SCANS = 'network_scorecard_scans';
 const ACKS = 'network_scorecard_acknowledgements';
 
-const migrationsDir = resolvePackagePath('@network-scorecard/plugin-backend', 'migrations');
+const migrationsDir = resolvePackagePath(
+  '@network-scorecard/plugin-backend',
+  'migrations',
+);
 
 interface ScanRow {
   id: number | string;
@@ -77,7 +80,12 @@ export class DatabaseScanStore implements ScanStore {
           .on(`${SCANS}.cluster`, '=', 'newest.cluster')
           .andOn(`${SCANS}.scanned_at`, '=', 'newest.newest'),
       )
-      .select(`${SCANS}.id`, `${SCANS}.cluster`, `${SCANS}.scanned_at`, `${SCANS}.report`)
+      .select(
+        `${SCANS}.id`,
+        `${SCANS}.cluster`,
+        `${SCANS}.scanned_at`,
+        `${SCANS}.report`,
+      )
       .orderBy(`${SCANS}.id`, 'asc');
     const result = new Map<string, ClusterReport>();
     for (const row of rows) {
@@ -138,7 +146,13 @@ export class DatabaseScanStore implements ScanStore {
       .where({ cluster })
       .andWhere('expires_at', '>', now)
       .orderBy('id', 'asc')
-      .select('anti_pattern_id', 'acknowledged_by', 'reason', 'acknowledged_at', 'expires_at');
+      .select(
+        'anti_pattern_id',
+        'acknowledged_by',
+        'reason',
+        'acknowledged_at',
+        'expires_at',
+      );
     const result: Record<string, Acknowledgement> = {};
     for (const row of rows) {
       result[row.anti_pattern_id] = {

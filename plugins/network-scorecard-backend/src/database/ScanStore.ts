@@ -16,5 +16,8 @@ export interface ScanStore {
     acknowledgement: Acknowledgement,
   ): Promise<void>;
   /** the newest acknowledgement per anti-pattern id that has not expired at `now` */
-  activeAcknowledgements(cluster: string, now: Date): Promise<Record<string, Acknowledgement>>;
+  activeAcknowledgements(
+    cluster: string,
+    now: Date,
+  ): Promise<Record<string, Acknowledgement>>;
 }

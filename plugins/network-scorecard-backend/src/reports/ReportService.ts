@@ -19,7 +19,11 @@ import {
 } from '../catalog/CatalogClusters';
 import { ClusterRegistry } from '../clusters';
 import { ScanStore } from '../database';
-import { clusterSummary, historyPoint, withAcknowledgements } from './summaries';
+import {
+  clusterSummary,
+  historyPoint,
+  withAcknowledgements,
+} from './summaries';
 
 /** Read side of the scorecard: what the routes return. */
 export class ReportService {
@@ -61,7 +65,8 @@ export class ReportService {
   async getReport(name: string): Promise<ClusterReport> {
     await this.requireCluster(name);
     const report = await this.options.store.latestReport(name);
-    if (!report) throw new NotFoundError(`Cluster "${name}" has not been scanned yet`);
+    if (!report)
+      throw new NotFoundError(`Cluster "${name}" has not been scanned yet`);
     return this.acknowledged(report);
   }
 
@@ -75,14 +80,19 @@ export class ReportService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntityReportResponse> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) throw new NotFoundError(`No catalog entity "${entityRef}"`);
     const summaries = await this.listClusters();
     const byName = new Map(summaries.map(s => [s.name, s]));
-    const names = clustersOfEntity(entity, new Set(byName.keys())).filter(n => byName.has(n));
+    const names = clustersOfEntity(entity, new Set(byName.keys())).filter(n =>
+      byName.has(n),
+    );
     const namespace = isClusterResource(entity)
       ? null
-      : entity.metadata.annotations?.[NAMESPACE_ANNOTATION] ?? entity.metadata.name;
+      : entity.metadata.annotations?.[NAMESPACE_ANNOTATION] ??
+        entity.metadata.name;
     const clusters = await Promise.all(
       names.map(async name => {
         const report = await this.options.store.latestReport(name);
@@ -116,15 +126,23 @@ export class ReportService {
     by: string,
   ): Promise<AcknowledgementResponse> {
     const report = await this.getReport(name);
-    const antiPattern = report.antiPatterns.find(ap => ap.id === request.antiPatternId);
+    const antiPattern = report.antiPatterns.find(
+      ap => ap.id === request.antiPatternId,
+    );
     if (!antiPattern) {
       throw new InputError(
-        `antiPatternId "${request.antiPatternId}" is not an anti-pattern of cluster "${name}"; expected one of ${report.antiPatterns.map(ap => ap.id).join(', ')}`,
+        `antiPatternId "${
+          request.antiPatternId
+        }" is not an anti-pattern of cluster "${name}"; expected one of ${report.antiPatterns
+          .map(ap => ap.id)
+          .join(', ')}`,
       );
     }
     const now = this.now();
     if (Date.parse(request.expiresAt) <= now.getTime()) {
-      throw new InputError(`expiresAt ${request.expiresAt} is not in the future`);
+      throw new InputError(
+        `expiresAt ${request.expiresAt} is not in the future`,
+      );
     }
     const acknowledgement = {
       by,
@@ -132,8 +150,16 @@ export class ReportService {
       at: now.toISOString(),
       expiresAt: new Date(request.expiresAt).toISOString(),
     };
-    await this.options.store.addAcknowledgement(name, request.antiPatternId, acknowledgement);
-    return { cluster: name, antiPatternId: request.antiPatternId, acknowledgement };
+    await this.options.store.addAcknowledgement(
+      name,
+      request.antiPatternId,
+      acknowledgement,
+    );
+    return {
+      cluster: name,
+      antiPatternId: request.antiPatternId,
+      acknowledgement,
+    };
   }
 
   private async requireCluster(name: string): Promise<void> {
@@ -143,7 +169,10 @@ export class ReportService {
   }
 
   private async acknowledged(report: ClusterReport): Promise<ClusterReport> {
-    const acks = await this.options.store.activeAcknowledgements(report.cluster, this.now());
+    const acks = await this.options.store.activeAcknowledgements(
+      report.cluster,
+      this.now(),
+    );
     return withAcknowledgements(report, acks);
   }
 }

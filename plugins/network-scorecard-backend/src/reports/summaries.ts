@@ -22,7 +22,10 @@ export function scanSummary(report: ClusterReport): ClusterScanSummary {
     antiPatternsDetected: report.antiPatterns.filter(
       ap => ap.status === 'detected' && !ap.acknowledged,
     ).length,
-    blockers: report.readiness.reduce((sum, item) => sum + item.blockers.length, 0),
+    blockers: report.readiness.reduce(
+      (sum, item) => sum + item.blockers.length,
+      0,
+    ),
   };
 }
 
@@ -38,9 +41,13 @@ export function clusterSummary(
     title: entity?.metadata.title ?? target.name,
     source: target.source,
     entityRef: entity ? stringifyEntityRef(entity) : null,
-    lifecycle: typeof entity?.spec?.lifecycle === 'string' ? entity.spec.lifecycle : null,
+    lifecycle:
+      typeof entity?.spec?.lifecycle === 'string'
+        ? entity.spec.lifecycle
+        : null,
     owner: typeof entity?.spec?.owner === 'string' ? entity.spec.owner : null,
-    configErrors: report?.errors.filter(e => e.fact === 'catalog').map(e => e.reason) ?? [],
+    configErrors:
+      report?.errors.filter(e => e.fact === 'catalog').map(e => e.reason) ?? [],
     lastScan: report ? scanSummary(report) : null,
     lastError: lastError ?? null,
   };
@@ -69,7 +76,8 @@ export function withAcknowledgements(
     ...report,
     antiPatterns: report.antiPatterns.map(ap => ({
       ...ap,
-      acknowledged: ap.status === 'detected' ? acknowledgements[ap.id] ?? null : null,
+      acknowledged:
+        ap.status === 'detected' ? acknowledgements[ap.id] ?? null : null,
     })),
   };
 }

@@ -11,14 +11,22 @@ export interface FactCollector {
 }
 
 /** The real collector of `@network-scorecard/node`, for dumps and live clusters. */
-export function createFactCollector(options: { requestTimeoutMs: number }): FactCollector {
+export function createFactCollector(options: {
+  requestTimeoutMs: number;
+}): FactCollector {
   return {
     async collect(target) {
       if ('file' in target) return collectFromSnapshotFile(target.file);
       if ('unsupported' in target) {
-        return { facts: {}, errors: [{ reason: target.unsupported }], stats: { requests: 0, bytes: 0 } };
+        return {
+          facts: {},
+          errors: [{ reason: target.unsupported }],
+          stats: { requests: 0, bytes: 0 },
+        };
       }
-      return collectFromKubernetes(target.connection, { timeoutMs: options.requestTimeoutMs });
+      return collectFromKubernetes(target.connection, {
+        timeoutMs: options.requestTimeoutMs,
+      });
     },
   };
 }

@@ -1,10 +1,20 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { defaultRuleset } from '@network-scorecard/common';
-import { CollectedFacts, collectFromSnapshotFile } from '@network-scorecard/node';
-import { ClusterRegistry, ClusterTarget, SnapshotClusterSource } from '../clusters';
+import {
+  CollectedFacts,
+  collectFromSnapshotFile,
+} from '@network-scorecard/node';
+import {
+  ClusterRegistry,
+  ClusterTarget,
+  SnapshotClusterSource,
+} from '../clusters';
 import { DatabaseScanStore } from '../database';
 import { CatalogClusterView } from '../catalog/CatalogClusters';
-import { exampleEntities, exampleSnapshotsConfig } from '../__testUtils__/exampleFleet';
+import {
+  exampleEntities,
+  exampleSnapshotsConfig,
+} from '../__testUtils__/exampleFleet';
 import { FactCollector } from './FactCollector';
 import { ScanService } from './ScanService';
 
@@ -15,7 +25,9 @@ function demoCatalog(): CatalogClusterView {
   return {
     clusters: new Map(
       entities
-        .filter(e => e.kind === 'Resource' && e.spec?.type === 'kubernetes-cluster')
+        .filter(
+          e => e.kind === 'Resource' && e.spec?.type === 'kubernetes-cluster',
+        )
         .map(e => [e.metadata.name, e]),
     ),
     serviceCounts: new Map(),
@@ -26,11 +38,19 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 async function setup(collector: FactCollector, concurrency = 2) {
   const knex = await databases.init('SQLITE_3');
-  await knex.migrate.latest({ directory: DatabaseScanStore.migrationsDirectory() });
+  await knex.migrate.latest({
+    directory: DatabaseScanStore.migrationsDirectory(),
+  });
   const store = new DatabaseScanStore(knex);
-  const targets: ClusterTarget[] = exampleSnapshotsConfig().map(s => ({ ...s, source: 'snapshot' }));
+  const targets: ClusterTarget[] = exampleSnapshotsConfig().map(s => ({
+    ...s,
+    source: 'snapshot',
+  }));
   const scans = new ScanService({
-    registry: new ClusterRegistry([new SnapshotClusterSource(targets)], mockServices.logger.mock()),
+    registry: new ClusterRegistry(
+      [new SnapshotClusterSource(targets)],
+      mockServices.logger.mock(),
+    ),
     readCatalog: async () => demoCatalog(),
     collector,
     store,
@@ -69,8 +89,11 @@ describe('ScanService', () => {
         peak = Math.max(peak, running);
         try {
           await new Promise(r => setTimeout(r, 20));
-          if (target.name === 'dc-fra-1') throw new Error('connect ECONNREFUSED 10.0.0.1:6443');
-          return collectFromSnapshotFile((target as { file: string }).file) as Promise<CollectedFacts>;
+          if (target.name === 'dc-fra-1')
+            throw new Error('connect ECONNREFUSED 10.0.0.1:6443');
+          return collectFromSnapshotFile(
+            (target as { file: string }).file,
+          ) as Promise<CollectedFacts>;
         } finally {
           running -= 1;
         }
@@ -91,7 +114,15 @@ describe('ScanService', () => {
     const before = await store.latestReport('prod-eu-1');
     const broken = new ScanService({
       registry: new ClusterRegistry(
-        [new SnapshotClusterSource([{ name: 'prod-eu-1', source: 'snapshot', file: '/nonexistent/prod-eu-1.json' }])],
+        [
+          new SnapshotClusterSource([
+            {
+              name: 'prod-eu-1',
+              source: 'snapshot',
+              file: '/nonexistent/prod-eu-1.json',
+            },
+          ]),
+        ],
         mockServices.logger.mock(),
       ),
       readCatalog: async () => demoCatalog(),

@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { ClusterReport, Ruleset, evaluateCluster } from '@network-scorecard/common';
+import {
+  ClusterReport,
+  Ruleset,
+  evaluateCluster,
+} from '@network-scorecard/common';
 import { CollectedFacts } from '@network-scorecard/node';
 import pLimit from 'p-limit';
 import { isDeepStrictEqual } from 'util';
@@ -19,7 +23,10 @@ export interface ScanOutcome {
 
 /** Scans clusters: collect facts, join the catalog, evaluate, store. */
 export class ScanService {
-  private readonly failures = new Map<string, { at: string; message: string }>();
+  private readonly failures = new Map<
+    string,
+    { at: string; message: string }
+  >();
 
   constructor(
     private readonly options: {
@@ -37,26 +44,37 @@ export class ScanService {
   /** Scans every cluster with bounded concurrency; one broken cluster never fails the others. */
   async scanAll(): Promise<ScanOutcome[]> {
     const { registry, readCatalog, concurrency, logger } = this.options;
-    const [targets, catalog] = await Promise.all([registry.listClusters(), readCatalog()]);
+    const [targets, catalog] = await Promise.all([
+      registry.listClusters(),
+      readCatalog(),
+    ]);
     const limit = pLimit(Math.max(1, concurrency));
     const outcomes = await Promise.all(
       targets.map(target =>
         limit(async (): Promise<ScanOutcome> => {
           try {
-            return { cluster: target.name, report: await this.scanTarget(target, catalog) };
+            return {
+              cluster: target.name,
+              report: await this.scanTarget(target, catalog),
+            };
           } catch (error) {
             // already recorded by scanTarget
-            logger.error(`Network Scorecard scan of cluster "${target.name}" failed`, {
-              cluster: target.name,
-              error: String(error),
-            });
+            logger.error(
+              `Network Scorecard scan of cluster "${target.name}" failed`,
+              {
+                cluster: target.name,
+                error: String(error),
+              },
+            );
             return { cluster: target.name, error: String(error) };
           }
         }),
       ),
     );
     const scanned = outcomes.filter(o => o.report).length;
-    logger.info(`Network Scorecard scanned ${scanned} of ${targets.length} clusters`);
+    logger.info(
+      `Network Scorecard scanned ${scanned} of ${targets.length} clusters`,
+    );
     return outcomes;
   }
 
@@ -82,7 +100,10 @@ export class ScanService {
     try {
       collected = await collector.collect(target);
     } catch (error) {
-      this.failures.set(target.name, { at: now, message: error instanceof Error ? error.message : String(error) });
+      this.failures.set(target.name, {
+        at: now,
+        message: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     }
     this.failures.delete(target.name);
@@ -103,7 +124,10 @@ export class ScanService {
         ],
         context: joined.context,
         links: joined.links,
-        acknowledgements: await store.activeAcknowledgements(target.name, new Date(now)),
+        acknowledgements: await store.activeAcknowledgements(
+          target.name,
+          new Date(now),
+        ),
       },
       ruleset(),
     );

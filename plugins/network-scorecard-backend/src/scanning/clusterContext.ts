@@ -33,7 +33,11 @@ export function clusterContext(
       },
       links: [],
       facts: {
-        dashboards: { value: null, evidence: [], reason: 'not found: the cluster has no catalog entity' },
+        dashboards: {
+          value: null,
+          evidence: [],
+          reason: 'not found: the cluster has no catalog entity',
+        },
       },
       errors: [],
     };

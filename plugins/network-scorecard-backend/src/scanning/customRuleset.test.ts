@@ -20,9 +20,16 @@ describe('customRuleset', () => {
   });
 
   it('appends an organisation rule and marks the ruleset version', () => {
-    const ruleset = customRuleset(defaultRuleset, { ...noExtras, checks: [productionEncryption] });
-    expect(ruleset.checks.map(c => c.id)).toContain('acme.encryption.production');
-    expect(ruleset.version).toBe(`${defaultRuleset.version}+custom.acme.encryption.production`);
+    const ruleset = customRuleset(defaultRuleset, {
+      ...noExtras,
+      checks: [productionEncryption],
+    });
+    expect(ruleset.checks.map(c => c.id)).toContain(
+      'acme.encryption.production',
+    );
+    expect(ruleset.version).toBe(
+      `${defaultRuleset.version}+custom.acme.encryption.production`,
+    );
   });
 
   it('refuses a custom rule that takes a framework id, naming it', () => {

@@ -4,8 +4,14 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { collectFromSnapshotFile, loadSnapshotFile } from '@network-scorecard/node';
-import { KubeApiServer, startKubeApiServer } from '@network-scorecard/node/testing';
+import {
+  collectFromSnapshotFile,
+  loadSnapshotFile,
+} from '@network-scorecard/node';
+import {
+  KubeApiServer,
+  startKubeApiServer,
+} from '@network-scorecard/node/testing';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import request from 'supertest';
@@ -15,7 +21,10 @@ import { exampleEntities, examplesDir } from '../__testUtils__/exampleFleet';
 jest.setTimeout(60_000);
 
 const dump = resolve(examplesDir, 'clusters/prod-eu-1.json');
-const clusterRole = readFileSync(resolve(__dirname, '../../deploy/clusterrole.yaml'), 'utf8');
+const clusterRole = readFileSync(
+  resolve(__dirname, '../../deploy/clusterrole.yaml'),
+  'utf8',
+);
 const user = () => mockCredentials.user.header('user:default/jo');
 
 describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
@@ -48,13 +57,21 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
                       serviceAccountToken: connection.serviceAccountToken,
                       caData: connection.caData,
                     },
-                    { name: 'edge-oidc', url: connection.url, authProvider: 'oidc' },
+                    {
+                      name: 'edge-oidc',
+                      url: connection.url,
+                      authProvider: 'oidc',
+                    },
                   ],
                 },
               ],
             },
             networkScorecard: {
-              schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
             },
           },
         }),
@@ -72,11 +89,16 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
     expect(res.body.source).toBe('kubernetes');
     expect(res.body.status).toBe('ok');
     const { facts } = await collectFromSnapshotFile(dump);
-    expect(res.body.facts).toEqual({ ...facts, dashboards: res.body.facts.dashboards });
+    expect(res.body.facts).toEqual({
+      ...facts,
+      dashboards: res.body.facts.dashboards,
+    });
     expect(server.requests.filter(r => r.status === 403)).toEqual([]);
 
     // credentials never leave the backend
-    const list = await request(http).get('/api/network-scorecard/clusters').set('Authorization', user());
+    const list = await request(http)
+      .get('/api/network-scorecard/clusters')
+      .set('Authorization', user());
     for (const body of [JSON.stringify(res.body), JSON.stringify(list.body)]) {
       expect(body).not.toContain(server.token!);
       expect(body).not.toContain(server.connection().caData!);
@@ -97,7 +119,11 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
           'kubernetes.io/auth-provider': 'serviceAccount',
         },
       },
-      spec: { type: 'kubernetes-cluster', lifecycle: 'production', owner: 'team-platform' },
+      spec: {
+        type: 'kubernetes-cluster',
+        lifecycle: 'production',
+        owner: 'team-platform',
+      },
     };
     const { server: http } = await startTestBackend({
       features: [
@@ -106,20 +132,35 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
         mockServices.rootConfig.factory({
           data: {
             networkScorecard: {
-              catalogClusters: [{ name: 'edge-1', serviceAccountToken: connection.serviceAccountToken }],
-              schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+              catalogClusters: [
+                {
+                  name: 'edge-1',
+                  serviceAccountToken: connection.serviceAccountToken,
+                },
+              ],
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
             },
           },
         }),
       ],
     });
-    const res = await request(http).post('/api/network-scorecard/clusters/edge-1/scan').set('Authorization', user());
+    const res = await request(http)
+      .post('/api/network-scorecard/clusters/edge-1/scan')
+      .set('Authorization', user());
     expect(res.status).toBe(200);
     expect(res.body.source).toBe('catalog');
     expect(res.body.status).toBe('ok');
     expect(res.body.facts.cni.value).toBe('cilium');
-    const list = await request(http).get('/api/network-scorecard/clusters').set('Authorization', user());
-    expect(list.body.items.find((c: { name: string }) => c.name === 'edge-1')).toMatchObject({
+    const list = await request(http)
+      .get('/api/network-scorecard/clusters')
+      .set('Authorization', user());
+    expect(
+      list.body.items.find((c: { name: string }) => c.name === 'edge-1'),
+    ).toMatchObject({
       source: 'catalog',
       lifecycle: 'production',
       entityRef: 'resource:default/edge-1',
@@ -134,6 +175,8 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('failed');
     expect(res.body.grade).toBe('?');
-    expect(res.body.errors[0].reason).toContain('authProvider "oidc" is not supported');
+    expect(res.body.errors[0].reason).toContain(
+      'authProvider "oidc" is not supported',
+    );
   });
 });

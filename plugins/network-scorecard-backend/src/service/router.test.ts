@@ -19,7 +19,10 @@ import {
 jest.setTimeout(60_000);
 
 const schema = JSON.parse(
-  readFileSync(resolve(__dirname, '../../../../../shared/report.schema.json'), 'utf8'),
+  readFileSync(
+    resolve(__dirname, '../../../../../shared/report.schema.json'),
+    'utf8',
+  ),
 );
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -30,13 +33,19 @@ async function startBackend() {
     features: [
       networkScorecardPlugin,
       catalogServiceMock.factory({ entities: exampleEntities() }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.rootConfig.factory({
         data: {
           networkScorecard: {
             snapshots: exampleSnapshotsConfig(),
             // the test drives scans itself
-            schedule: { frequency: { hours: 24 }, timeout: { minutes: 5 }, initialDelay: { hours: 24 } },
+            schedule: {
+              frequency: { hours: 24 },
+              timeout: { minutes: 5 },
+              initialDelay: { hours: 24 },
+            },
           },
         },
       }),
@@ -74,12 +83,16 @@ describe('network-scorecard routes', () => {
       .get('/api/network-scorecard/clusters')
       .set('Authorization', user());
     expect(list.status).toBe(200);
-    expect(list.body.items.map((c: { name: string }) => c.name)).toEqual(DEMO_CLUSTERS);
+    expect(list.body.items.map((c: { name: string }) => c.name)).toEqual(
+      DEMO_CLUSTERS,
+    );
     for (const cluster of list.body.items) {
       expect(cluster.lastScan.grade).toMatch(/^[ABCDF?]$/);
       expect(cluster.entityRef).toBe(`resource:default/${cluster.name}`);
     }
-    const prodEu = list.body.items.find((c: { name: string }) => c.name === 'prod-eu-1');
+    const prodEu = list.body.items.find(
+      (c: { name: string }) => c.name === 'prod-eu-1',
+    );
     expect(prodEu.lastScan.cni).toBe('cilium');
     expect(prodEu.lifecycle).toBe('production');
 
@@ -102,26 +115,39 @@ describe('network-scorecard routes', () => {
     expect(fleet.body.clusters).toBe(DEMO_CLUSTERS.length);
   });
 
-  it('answers 404 in Backstage\'s error shape for an unknown cluster', async () => {
+  it("answers 404 in Backstage's error shape for an unknown cluster", async () => {
     const server = await startBackend();
     const res = await request(server)
       .get('/api/network-scorecard/clusters/no-such-cluster')
       .set('Authorization', user());
     expect(res.status).toBe(404);
-    expect(res.body.error).toMatchObject({ name: 'NotFoundError', message: 'No cluster named "no-such-cluster"' });
+    expect(res.body.error).toMatchObject({
+      name: 'NotFoundError',
+      message: 'No cluster named "no-such-cluster"',
+    });
   });
 
   it('rejects a bad acknowledgement naming the field, and records a good one', async () => {
     const server = await startBackend();
-    await request(server).post('/api/network-scorecard/clusters/payments-1/scan').set('Authorization', user());
-    const report = await request(server).get('/api/network-scorecard/clusters/payments-1').set('Authorization', user());
-    const detected = report.body.antiPatterns.find((ap: { status: string }) => ap.status === 'detected');
+    await request(server)
+      .post('/api/network-scorecard/clusters/payments-1/scan')
+      .set('Authorization', user());
+    const report = await request(server)
+      .get('/api/network-scorecard/clusters/payments-1')
+      .set('Authorization', user());
+    const detected = report.body.antiPatterns.find(
+      (ap: { status: string }) => ap.status === 'detected',
+    );
     expect(detected).toBeDefined();
 
     const bad = await request(server)
       .post('/api/network-scorecard/clusters/payments-1/acknowledgements')
       .set('Authorization', user())
-      .send({ antiPatternId: detected.id, reason: 'x', expiresAt: 'next year' });
+      .send({
+        antiPatternId: detected.id,
+        reason: 'x',
+        expiresAt: 'next year',
+      });
     expect(bad.status).toBe(400);
     expect(bad.body.error.name).toBe('InputError');
     expect(bad.body.error.message).toContain('body.reason');
@@ -130,13 +156,24 @@ describe('network-scorecard routes', () => {
     const good = await request(server)
       .post('/api/network-scorecard/clusters/payments-1/acknowledgements')
       .set('Authorization', user())
-      .send({ antiPatternId: detected.id, reason: 'mesh removal planned for Q1', expiresAt: '2099-01-01T00:00:00Z' });
+      .send({
+        antiPatternId: detected.id,
+        reason: 'mesh removal planned for Q1',
+        expiresAt: '2099-01-01T00:00:00Z',
+      });
     expect(good.status).toBe(201);
     expect(good.body.acknowledgement.by).toBe('user:default/jo');
 
-    const after = await request(server).get('/api/network-scorecard/clusters/payments-1').set('Authorization', user());
-    const acked = after.body.antiPatterns.find((ap: { id: string }) => ap.id === detected.id);
-    expect(acked.acknowledged).toMatchObject({ by: 'user:default/jo', reason: 'mesh removal planned for Q1' });
+    const after = await request(server)
+      .get('/api/network-scorecard/clusters/payments-1')
+      .set('Authorization', user());
+    const acked = after.body.antiPatterns.find(
+      (ap: { id: string }) => ap.id === detected.id,
+    );
+    expect(acked.acknowledged).toMatchObject({
+      by: 'user:default/jo',
+      reason: 'mesh removal planned for Q1',
+    });
   });
 
   it('finds the clusters a Component runs on, with its namespace', async () => {

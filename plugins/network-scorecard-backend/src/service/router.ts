@@ -5,7 +5,10 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { BasicPermission, AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  BasicPermission,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
 import {
   networkScorecardAcknowledgePermission,
   networkScorecardReadPermission,
@@ -17,16 +20,28 @@ import { z } from 'zod';
 import { ReportService } from '../reports/ReportService';
 import { ScanService } from '../scanning/ScanService';
 
-const clusterName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a cluster name');
-const historyQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+const clusterName = z
+  .string()
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a cluster name');
+const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
 const entityQuery = z.object({ entityRef: z.string().min(1) });
 const acknowledgementBody = z.object({
   antiPatternId: z.string().min(1),
-  reason: z.string().trim().min(3, 'reason must say why (at least 3 characters)').max(2000),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'reason must say why (at least 3 characters)')
+    .max(2000),
   expiresAt: z.string().datetime({ offset: true }),
 });
 
-function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, value: unknown, where: string): T {
+function parse<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  value: unknown,
+  where: string,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const problems = result.error.issues
@@ -46,7 +61,9 @@ export interface RouterOptions {
 }
 
 /** The REST API of DESIGN.md §8. Handlers parse, authorize, delegate. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { auditor, httpAuth, permissions, reports, scans } = options;
   const router = Router();
   router.use(express.json());
@@ -56,8 +73,13 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     return check(credentials, permission);
   }
 
-  async function check<T extends BackstageCredentials>(credentials: T, permission: BasicPermission) {
-    const [decision] = await permissions.authorize([{ permission }], { credentials });
+  async function check<T extends BackstageCredentials>(
+    credentials: T,
+    permission: BasicPermission,
+  ) {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Not allowed: ${permission.name}`);
     }
@@ -75,13 +97,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/clusters/:name', async (req, res) => {
     await authorize(req, networkScorecardReadPermission);
-    res.json(await reports.getReport(parse(clusterName, req.params.name, 'name')));
+    res.json(
+      await reports.getReport(parse(clusterName, req.params.name, 'name')),
+    );
   });
 
   router.get('/clusters/:name/history', async (req, res) => {
     await authorize(req, networkScorecardReadPermission);
     const { limit } = parse(historyQuery, req.query, 'query');
-    res.json(await reports.history(parse(clusterName, req.params.name, 'name'), limit));
+    res.json(
+      await reports.history(parse(clusterName, req.params.name, 'name'), limit),
+    );
   });
 
   router.get('/entity', async (req, res) => {
@@ -98,7 +124,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.post('/clusters/:name/scan', async (req, res) => {
     await authorize(req, networkScorecardScanPermission);
     const name = parse(clusterName, req.params.name, 'name');
-    const event = await auditor.createEvent({ eventId: 'cluster-scan', request: req, meta: { cluster: name } });
+    const event = await auditor.createEvent({
+      eventId: 'cluster-scan',
+      request: req,
+      meta: { cluster: name },
+    });
     try {
       const report = await scans.scanCluster(name);
       await event.success({ meta: { grade: report.grade } });
@@ -121,10 +151,19 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       eventId: 'anti-pattern-acknowledge',
       severityLevel: 'medium',
       request: req,
-      meta: { cluster: name, antiPatternId: body.antiPatternId, reason: body.reason, expiresAt: body.expiresAt },
+      meta: {
+        cluster: name,
+        antiPatternId: body.antiPatternId,
+        reason: body.reason,
+        expiresAt: body.expiresAt,
+      },
     });
     try {
-      const ack = await reports.acknowledge(name, body, credentials.principal.userEntityRef);
+      const ack = await reports.acknowledge(
+        name,
+        body,
+        credentials.principal.userEntityRef,
+      );
       await event.success();
       res.status(201).json(ack);
     } catch (error) {

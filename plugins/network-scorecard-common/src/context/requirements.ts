@@ -53,7 +53,9 @@ export function parseRequirements(
     if (!id) continue;
     if (!isRequirementId(id)) {
       errors.push(
-        `${where}: unknown requirement "${id}"; expected one of ${REQUIREMENT_IDS.join(', ')}`,
+        `${where}: unknown requirement "${id}"; expected one of ${REQUIREMENT_IDS.join(
+          ', ',
+        )}`,
       );
     } else if (!requirements.includes(id)) {
       requirements.push(id);

@@ -17,7 +17,10 @@ export function factEvidence(facts: ClusterFacts, id: FactId): string[] {
 }
 
 /** Why a fact is unknown, for messages ("forbidden: …"); undefined when known. @public */
-export function unknownReason(facts: ClusterFacts, id: FactId): string | undefined {
+export function unknownReason(
+  facts: ClusterFacts,
+  id: FactId,
+): string | undefined {
   const fact = facts[id];
   if (!fact) return `${id}: not collected`;
   if (fact.value === null || fact.value === undefined) {

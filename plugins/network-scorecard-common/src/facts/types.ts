@@ -88,7 +88,11 @@ export interface PoliciesFact {
 }
 
 /** @public */
-export type DashboardId = 'serviceMap' | 'errorRates' | 'latency' | 'policyDenials';
+export type DashboardId =
+  | 'serviceMap'
+  | 'errorRates'
+  | 'latency'
+  | 'policyDenials';
 
 /** @public */
 export const DASHBOARD_IDS: readonly DashboardId[] = [

@@ -20,11 +20,20 @@ export const AREAS: readonly Area[] = [
 ];
 
 /** @public */
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'not-applicable';
+export type CheckStatus =
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'unknown'
+  | 'not-applicable';
 /** @public */
 export type AntiPatternStatus = 'detected' | 'clear' | 'unknown';
 /** @public */
-export type ReadinessStatus = 'ready' | 'blocked' | 'not-applicable' | 'unknown';
+export type ReadinessStatus =
+  | 'ready'
+  | 'blocked'
+  | 'not-applicable'
+  | 'unknown';
 /** @public */
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F' | '?';
 /** @public */

@@ -52,8 +52,16 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarLogo />
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
-        <SidebarItem icon={NetworkCheckIcon} to="network-scorecard" text="Network Scorecard" />
-        <MyGroupsSidebarItem singularTitle="My Group" pluralTitle="My Groups" icon={GroupIcon} />
+        <SidebarItem
+          icon={NetworkCheckIcon}
+          to="network-scorecard"
+          text="Network Scorecard"
+        />
+        <MyGroupsSidebarItem
+          singularTitle="My Group"
+          pluralTitle="My Groups"
+          icon={GroupIcon}
+        />
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />

@@ -66,7 +66,11 @@ const networkScorecardCard = (
 );
 
 const networkScorecardTab = (
-  <EntityLayout.Route path="/network-scorecard" title="Network" if={isNetworkScorecardAvailable}>
+  <EntityLayout.Route
+    path="/network-scorecard"
+    title="Network"
+    if={isNetworkScorecardAvailable}
+  >
     <EntityNetworkScorecardContent />
   </EntityLayout.Route>
 );

@@ -80,11 +80,15 @@ describe('EntityNetworkScorecardCard', () => {
       errors: [{ fact: 'catalog', reason }],
     };
     await render(
-      withClusters([{ cluster: summaries['prod-us-1'], report, namespace: 'checkout' }]),
+      withClusters([
+        { cluster: summaries['prod-us-1'], report, namespace: 'checkout' },
+      ]),
     );
 
     expect(await screen.findByText(reason)).toBeInTheDocument();
-    expect(screen.getByText(/catalog entity declares something/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/catalog entity declares something/),
+    ).toBeInTheDocument();
     expect(screen.queryByText(/Partial scan/)).not.toBeInTheDocument();
   });
 
