@@ -44,19 +44,19 @@ export class ReportService {
 
   async listClusters(): Promise<ClusterSummary[]> {
     const { registry, readCatalog, store } = this.options;
-    const [targets, catalog, latest] = await Promise.all([
+    const [targets, catalog] = await Promise.all([
       registry.listClusters(),
       readCatalog(),
-      store.latestReports(),
     ]);
     return Promise.all(
       targets.map(async target => {
-        const report = latest.get(target.name);
+        const [report, previous] = await store.history(target.name, 2);
         return clusterSummary(
           target,
           catalog.clusters.get(target.name),
           report && (await this.acknowledged(report)),
           this.options.lastErrors().get(target.name),
+          previous,
         );
       }),
     );

@@ -9,7 +9,10 @@ import {
 import { ClusterTarget } from '../clusters';
 
 /** The headline figures of one report, for tables. */
-export function scanSummary(report: ClusterReport): ClusterScanSummary {
+export function scanSummary(
+  report: ClusterReport,
+  previous?: ClusterReport,
+): ClusterScanSummary {
   return {
     scannedAt: report.scannedAt,
     rulesetVersion: report.rulesetVersion,
@@ -26,6 +29,14 @@ export function scanSummary(report: ClusterReport): ClusterScanSummary {
       (sum, item) => sum + item.blockers.length,
       0,
     ),
+    previous: previous
+      ? {
+          scannedAt: previous.scannedAt,
+          score: previous.score,
+          grade: previous.grade,
+          rulesetVersion: previous.rulesetVersion,
+        }
+      : null,
   };
 }
 
@@ -35,6 +46,7 @@ export function clusterSummary(
   entity: Entity | undefined,
   report: ClusterReport | undefined,
   lastError: { at: string; message: string } | undefined,
+  previous?: ClusterReport,
 ): ClusterSummary {
   return {
     name: target.name,
@@ -48,7 +60,7 @@ export function clusterSummary(
     owner: typeof entity?.spec?.owner === 'string' ? entity.spec.owner : null,
     configErrors:
       report?.errors.filter(e => e.fact === 'catalog').map(e => e.reason) ?? [],
-    lastScan: report ? scanSummary(report) : null,
+    lastScan: report ? scanSummary(report, previous) : null,
     lastError: lastError ?? null,
   };
 }

@@ -174,6 +174,26 @@ describe('network-scorecard routes', () => {
       by: 'user:default/jo',
       reason: 'mesh removal planned for Q1',
     });
+
+    // the next scan carries the acknowledgement: a new history row, same method, same score
+    await request(server)
+      .post('/api/network-scorecard/clusters/payments-1/scan')
+      .set('Authorization', user());
+    const list = await request(server)
+      .get('/api/network-scorecard/clusters')
+      .set('Authorization', user());
+    const payments = list.body.items.find(
+      (c: { name: string }) => c.name === 'payments-1',
+    );
+    expect(payments.lastScan.previous).toMatchObject({
+      score: payments.lastScan.score,
+      rulesetVersion: payments.lastScan.rulesetVersion,
+    });
+    expect(payments.lastScan.antiPatternsDetected).toBe(
+      report.body.antiPatterns.filter(
+        (ap: { status: string }) => ap.status === 'detected',
+      ).length - 1,
+    );
   });
 
   it('finds the clusters a Component runs on, with its namespace', async () => {

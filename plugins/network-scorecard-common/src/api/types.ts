@@ -44,6 +44,16 @@ export interface ClusterScanSummary {
   mesh: MeshName | null;
   antiPatternsDetected: number;
   blockers: number;
+  /** the scan before this one, for the trend; null when there is none */
+  previous: PreviousScan | null;
+}
+
+/** Enough of the previous scan to draw a trend and tell a method change from a cluster change. @public */
+export interface PreviousScan {
+  scannedAt: string;
+  score: number | null;
+  grade: Grade;
+  rulesetVersion: string;
 }
 
 /** `GET /clusters` @public */

@@ -8,6 +8,7 @@ import {
   ReportLink,
   defaultRuleset,
   evaluateCluster,
+  PreviousScan,
 } from '@network-scorecard/common';
 import {
   calicoNodesForbiddenFacts,
@@ -36,6 +37,7 @@ interface ClusterSetup {
   configErrors?: string[];
   catalog?: boolean;
   lastError?: ClusterSummary['lastError'];
+  previous?: PreviousScan;
 }
 
 function grafanaLinks(cluster: string): ReportLink[] {
@@ -100,6 +102,12 @@ const setups: ClusterSetup[] = [
     owner: 'group:default/team-platform',
     scannedAt: hoursAgo(2),
     links: [hubbleLink('prod-us-1'), ...grafanaLinks('prod-us-1')],
+    previous: {
+      scannedAt: hoursAgo(26),
+      score: 50,
+      grade: 'F',
+      rulesetVersion: '2026.10.0',
+    },
   },
   {
     name: 'dev-flannel',
@@ -178,6 +186,7 @@ function summarize(
         a => a.status === 'detected',
       ).length,
       blockers: report.readiness.reduce((sum, r) => sum + r.blockers.length, 0),
+      previous: setup.previous ?? null,
     },
   };
 }

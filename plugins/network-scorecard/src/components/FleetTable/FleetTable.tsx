@@ -6,6 +6,7 @@ import { GradeBadge } from '../GradeBadge';
 import { formatPercent, formatScore } from '../../utils/format';
 import { ClusterNameCell, CountCell, LastScanCell, OwnerCell } from './cells';
 import { compareNullable, FleetRow, toFleetRow } from './rows';
+import { ScoreTrend } from './ScoreTrend';
 
 const scoreSource = (row: FleetRow) =>
   `Last scan: area scores weighted by area, ruleset ${
@@ -40,11 +41,18 @@ const columns: TableColumn<FleetRow>[] = [
       row.scannedAt === null ? (
         '–'
       ) : (
-        <Tooltip title={scoreSource(row)}>
-          <span>
-            {row.score === null ? 'not graded' : formatScore(row.score)}
-          </span>
-        </Tooltip>
+        <>
+          <Tooltip title={scoreSource(row)}>
+            <span>
+              {row.score === null ? 'not graded' : formatScore(row.score)}
+            </span>
+          </Tooltip>
+          <ScoreTrend
+            score={row.score}
+            rulesetVersion={row.rulesetVersion}
+            previous={row.previous}
+          />
+        </>
       ),
   },
   { title: 'CNI', field: 'cni', render: row => row.cni || '–' },

@@ -1,4 +1,4 @@
-import { ClusterSummary, Grade } from '@network-scorecard/common';
+import { ClusterSummary, Grade, PreviousScan } from '@network-scorecard/common';
 import { gradeRank } from '../../utils/grades';
 
 /** A flat row so that every column sorts on a plain field. */
@@ -21,6 +21,7 @@ export interface FleetRow {
   blockers: number | null;
   scannedAt: string | null;
   lastError: ClusterSummary['lastError'];
+  previous: PreviousScan | null;
 }
 
 export function toFleetRow(cluster: ClusterSummary): FleetRow {
@@ -43,6 +44,7 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
     antiPatterns: scan?.antiPatternsDetected ?? null,
     blockers: scan?.blockers ?? null,
     scannedAt: scan?.scannedAt ?? null,
+    previous: scan?.previous ?? null,
     lastError: cluster.lastError ?? null,
   };
 }

@@ -80,6 +80,27 @@ describe('NetworkScorecardPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows the trend since the scan before and flags a change of ruleset', async () => {
+    await render(fakeNetworkScorecardApi());
+
+    const usRow = (await screen.findByTestId('fleet-grade-prod-us-1')).closest(
+      'tr',
+    )!;
+    const score = reports['prod-us-1'].score!;
+    const delta = Math.round((score - 50) * 10) / 10;
+    const trend = within(usRow).getByTestId('score-trend');
+    expect(trend).toHaveTextContent(
+      `${delta > 0 ? '▲' : '▼'} ${Math.abs(delta)}*`,
+    );
+    await userEvent.hover(trend);
+    expect(
+      await screen.findByText(/the ruleset changed from 2026\.10\.0/),
+    ).toBeInTheDocument();
+
+    const euRow = screen.getByTestId('fleet-grade-prod-eu-1').closest('tr')!;
+    expect(within(euRow).queryByTestId('score-trend')).not.toBeInTheDocument();
+  });
+
   it('explains the "?" grade in a tooltip', async () => {
     await render(fakeNetworkScorecardApi());
 
