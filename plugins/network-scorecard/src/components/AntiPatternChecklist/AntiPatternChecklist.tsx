@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
-import { Box, Button, Typography } from '@material-ui/core';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { Box, Button, Tooltip, Typography } from '@material-ui/core';
 import {
   Acknowledgement,
   AcknowledgementResponse,
   AntiPatternReport,
+  networkScorecardAcknowledgePermission,
 } from '@network-scorecard/common';
 import { EvidenceList } from '../CheckItem';
 import { StatusLabel } from '../StatusLabel';
@@ -30,6 +32,9 @@ export const AntiPatternChecklist = ({
   antiPatterns,
 }: AntiPatternChecklistProps) => {
   const [selected, setSelected] = useState<AntiPatternReport | null>(null);
+  const { allowed: canAcknowledge } = usePermission({
+    permission: networkScorecardAcknowledgePermission,
+  });
   // acknowledgements made here show at once, before the next scan folds them into the report
   const [made, setMade] = useState<Record<string, Acknowledgement>>({});
 
@@ -65,13 +70,24 @@ export const AntiPatternChecklist = ({
                 <Typography variant="subtitle2">{ap.title}</Typography>
               </Box>
               {ap.status === 'detected' && (
-                <Button
-                  size="small"
-                  variant="outlined"
-                  onClick={() => setSelected(ap)}
+                <Tooltip
+                  title={
+                    canAcknowledge
+                      ? ''
+                      : `You need the ${networkScorecardAcknowledgePermission.name} permission to acknowledge`
+                  }
                 >
-                  {ack ? 'Renew acknowledgement' : 'Acknowledge'}
-                </Button>
+                  <span>
+                    <Button
+                      size="small"
+                      variant="outlined"
+                      disabled={!canAcknowledge}
+                      onClick={() => setSelected(ap)}
+                    >
+                      {ack ? 'Renew acknowledgement' : 'Acknowledge'}
+                    </Button>
+                  </span>
+                </Tooltip>
               )}
             </Box>
             <Typography variant="body2" color="textSecondary">

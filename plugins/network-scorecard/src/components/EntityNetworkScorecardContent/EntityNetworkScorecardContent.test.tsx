@@ -1,6 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  MockPermissionApi,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { NetworkScorecardApi, networkScorecardApiRef } from '../../api';
@@ -32,9 +38,17 @@ function apiFor(name: string, overrides: Partial<NetworkScorecardApi> = {}) {
   });
 }
 
-function render(api: NetworkScorecardApi) {
+function render(
+  api: NetworkScorecardApi,
+  permissionApi = new MockPermissionApi(),
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[networkScorecardApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [networkScorecardApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={cluster}>
         <EntityNetworkScorecardContent />
       </EntityProvider>
@@ -163,5 +177,25 @@ describe('EntityNetworkScorecardContent', () => {
       expect(api.scanCluster).toHaveBeenCalledWith('prod-eu-1'),
     );
     await waitFor(() => expect(api.getEntityReport).toHaveBeenCalledTimes(2));
+  });
+
+  it('disables scanning and acknowledging for a user without those permissions', async () => {
+    await render(
+      apiFor('prod-eu-1'),
+      new MockPermissionApi(request =>
+        request.permission.name === 'network-scorecard.report.read'
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      ),
+    );
+
+    expect(
+      await screen.findByRole('button', { name: /Scan now/ }),
+    ).toBeDisabled();
+    for (const button of screen.getAllByRole('button', {
+      name: 'Acknowledge',
+    })) {
+      expect(button).toBeDisabled();
+    }
   });
 });
