@@ -40,12 +40,12 @@ try {
   failed += 1;
 }
 
-for (const [name, args] of [
-  ['type check', ['tsc', '--noEmit']],
-  ['lint', ['backstage-cli', 'repo', 'lint']],
-  ['format', ['npm', 'run', '--silent', 'prettier:check']],
+for (const [name, command, args] of [
+  ['type check', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npx', ['backstage-cli', 'repo', 'lint']],
+  ['format', 'npm', ['run', '--silent', 'prettier:check']],
 ]) {
-  if (step(name, 'npx', args, { env })) passed += 1;
+  if (step(name, command, args, { env })) passed += 1;
   else failed += 1;
 }
 

@@ -17,7 +17,7 @@ import {
   clustersOfEntity,
   isClusterResource,
 } from '../catalog/CatalogClusters';
-import { ClusterRegistry } from '../clusters';
+import { ClusterRegistry, ClusterTarget } from '../clusters';
 import { ScanStore } from '../database';
 import {
   clusterSummary,
@@ -43,23 +43,14 @@ export class ReportService {
   }
 
   async listClusters(): Promise<ClusterSummary[]> {
-    const { registry, readCatalog, store } = this.options;
     const [targets, catalog] = await Promise.all([
-      registry.listClusters(),
-      readCatalog(),
+      this.options.registry.listClusters(),
+      this.options.readCatalog(),
     ]);
-    return Promise.all(
-      targets.map(async target => {
-        const [report, previous] = await store.history(target.name, 2);
-        return clusterSummary(
-          target,
-          catalog.clusters.get(target.name),
-          report && (await this.acknowledged(report)),
-          this.options.lastErrors().get(target.name),
-          previous,
-        );
-      }),
+    const views = await Promise.all(
+      targets.map(target => this.clusterView(target, catalog)),
     );
+    return views.map(view => view.summary);
   }
 
   async getReport(name: string): Promise<ClusterReport> {
@@ -84,24 +75,24 @@ export class ReportService {
       credentials,
     });
     if (!entity) throw new NotFoundError(`No catalog entity "${entityRef}"`);
-    const summaries = await this.listClusters();
-    const byName = new Map(summaries.map(s => [s.name, s]));
-    const names = clustersOfEntity(entity, new Set(byName.keys())).filter(n =>
-      byName.has(n),
+    const [targets, catalog] = await Promise.all([
+      this.options.registry.listClusters(),
+      this.options.readCatalog(),
+    ]);
+    const names = new Set(
+      clustersOfEntity(entity, new Set(targets.map(t => t.name))),
     );
     const namespace = isClusterResource(entity)
       ? null
       : entity.metadata.annotations?.[NAMESPACE_ANNOTATION] ??
         entity.metadata.name;
     const clusters = await Promise.all(
-      names.map(async name => {
-        const report = await this.options.store.latestReport(name);
-        return {
-          cluster: byName.get(name)!,
-          report: report ? await this.acknowledged(report) : null,
-          namespace,
-        };
-      }),
+      targets
+        .filter(target => names.has(target.name))
+        .map(async target => {
+          const { summary, report } = await this.clusterView(target, catalog);
+          return { cluster: summary, report, namespace };
+        }),
     );
     return { entityRef, clusters };
   }
@@ -160,6 +151,23 @@ export class ReportService {
       antiPatternId: request.antiPatternId,
       acknowledgement,
     };
+  }
+
+  /** One cluster's fleet row and latest report, read with one history query. */
+  private async clusterView(
+    target: ClusterTarget,
+    catalog: CatalogClusterView,
+  ): Promise<{ summary: ClusterSummary; report: ClusterReport | null }> {
+    const [latest, previous] = await this.options.store.history(target.name, 2);
+    const report = latest ? await this.acknowledged(latest) : null;
+    const summary = clusterSummary(
+      target,
+      catalog.clusters.get(target.name),
+      report ?? undefined,
+      this.options.lastErrors().get(target.name),
+      previous,
+    );
+    return { summary, report };
   }
 
   private async requireCluster(name: string): Promise<void> {

@@ -2,43 +2,11 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   Acknowledgement,
   ClusterReport,
-  ClusterScanSummary,
   ClusterSummary,
   HistoryPoint,
+  summarizeScan,
 } from '@network-scorecard/common';
 import { ClusterTarget } from '../clusters';
-
-/** The headline figures of one report, for tables. */
-export function scanSummary(
-  report: ClusterReport,
-  previous?: ClusterReport,
-): ClusterScanSummary {
-  return {
-    scannedAt: report.scannedAt,
-    rulesetVersion: report.rulesetVersion,
-    status: report.status,
-    score: report.score,
-    grade: report.grade,
-    coverage: report.coverage,
-    cni: report.facts.cni?.value ?? null,
-    mesh: report.facts.mesh?.value ?? null,
-    antiPatternsDetected: report.antiPatterns.filter(
-      ap => ap.status === 'detected' && !ap.acknowledged,
-    ).length,
-    blockers: report.readiness.reduce(
-      (sum, item) => sum + item.blockers.length,
-      0,
-    ),
-    previous: previous
-      ? {
-          scannedAt: previous.scannedAt,
-          score: previous.score,
-          grade: previous.grade,
-          rulesetVersion: previous.rulesetVersion,
-        }
-      : null,
-  };
-}
 
 /** One fleet row: the cluster, what the catalog says of it, and its last scan. */
 export function clusterSummary(
@@ -60,7 +28,7 @@ export function clusterSummary(
     owner: typeof entity?.spec?.owner === 'string' ? entity.spec.owner : null,
     configErrors:
       report?.errors.filter(e => e.fact === 'catalog').map(e => e.reason) ?? [],
-    lastScan: report ? scanSummary(report, previous) : null,
+    lastScan: report ? summarizeScan(report, previous) : null,
     lastError: lastError ?? null,
   };
 }

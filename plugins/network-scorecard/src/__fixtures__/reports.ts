@@ -9,6 +9,7 @@ import {
   defaultRuleset,
   evaluateCluster,
   PreviousScan,
+  summarizeScan,
 } from '@network-scorecard/common';
 import {
   calicoNodesForbiddenFacts,
@@ -173,21 +174,7 @@ function summarize(
     owner: setup.owner,
     configErrors: setup.configErrors ?? [],
     lastError: setup.lastError ?? null,
-    lastScan: report && {
-      scannedAt: report.scannedAt,
-      rulesetVersion: report.rulesetVersion,
-      status: report.status,
-      score: report.score,
-      grade: report.grade,
-      coverage: report.coverage,
-      cni: report.facts.cni?.value ?? null,
-      mesh: report.facts.mesh?.value ?? null,
-      antiPatternsDetected: report.antiPatterns.filter(
-        a => a.status === 'detected',
-      ).length,
-      blockers: report.readiness.reduce((sum, r) => sum + r.blockers.length, 0),
-      previous: setup.previous ?? null,
-    },
+    lastScan: report && summarizeScan(report, setup.previous),
   };
 }
 

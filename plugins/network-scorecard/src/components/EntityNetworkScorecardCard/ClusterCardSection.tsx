@@ -3,9 +3,8 @@ import { Box, Button, Tooltip, Typography } from '@material-ui/core';
 import { EntityClusterReport } from '@network-scorecard/common';
 import { CheckItem, EvidenceList } from '../CheckItem';
 import { GradeBadge } from '../GradeBadge';
-import { LastErrorNotice } from '../LastErrorNotice';
+import { ClusterNotices } from '../ClusterNotices';
 import { ReportLinks } from '../ReportLinks';
-import { ReportStatusNotice } from '../ReportStatusNotice';
 import { ScanTime } from '../ScanTime';
 import { StatusLabel } from '../StatusLabel';
 import { formatPercent, formatScore, plural } from '../../utils/format';
@@ -70,19 +69,9 @@ export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
           )}
         </Box>
       </Box>
-      {cluster.lastError && (
-        <Box mt={1}>
-          <LastErrorNotice
-            lastError={cluster.lastError}
-            hasReport={report !== null}
-          />
-        </Box>
-      )}
+      <ClusterNotices cluster={cluster} report={report} spacing={1} />
       {report && (
         <>
-          <Box mt={1}>
-            <ReportStatusNotice status={report.status} errors={report.errors} />
-          </Box>
           {shown.map(check => (
             <CheckItem key={check.id} check={check} />
           ))}

@@ -5,10 +5,9 @@ import { AntiPatternChecklist } from '../AntiPatternChecklist';
 import { AreaScores } from '../AreaScores';
 import { ChecksByArea } from '../ChecksByArea';
 import { GradeBadge } from '../GradeBadge';
-import { LastErrorNotice } from '../LastErrorNotice';
+import { ClusterNotices } from '../ClusterNotices';
 import { ReadinessList } from '../ReadinessList';
 import { ReportLinks } from '../ReportLinks';
-import { ReportStatusNotice } from '../ReportStatusNotice';
 import { ScanButton } from '../ScanButton';
 import { ScanTime } from '../ScanTime';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
@@ -78,22 +77,7 @@ export const ClusterReportPanel = ({
             </Box>
             <ScanButton cluster={cluster.name} onScanned={onScanned} />
           </Box>
-          {cluster.lastError && (
-            <Box mt={2}>
-              <LastErrorNotice
-                lastError={cluster.lastError}
-                hasReport={report !== null}
-              />
-            </Box>
-          )}
-          {report && (
-            <Box mt={2}>
-              <ReportStatusNotice
-                status={report.status}
-                errors={report.errors}
-              />
-            </Box>
-          )}
+          <ClusterNotices cluster={cluster} report={report} spacing={2} />
         </InfoCard>
       </Grid>
       {report && (

@@ -1,0 +1,1 @@
+export { ClusterNotices } from './ClusterNotices';
