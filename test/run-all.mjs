@@ -41,6 +41,11 @@ try {
 }
 
 for (const [name, command, args] of [
+  [
+    'paths inside the repository',
+    'node',
+    ['test/guards/paths-inside-repo.mjs'],
+  ],
   ['type check', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npx', ['backstage-cli', 'repo', 'lint']],
   ['format', 'npm', ['run', '--silent', 'prettier:check']],

@@ -14,12 +14,11 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 require('@backstage/cli/config/nodeTransform.cjs');
-const node = '../../plugins/network-scorecard-node/src';
-const { collectFromKubernetes } = require(`${node}/index.ts`);
+const { collectFromKubernetes } = require('@network-scorecard/node');
 const {
   createTestCertificates,
   naiveCollect,
-} = require(`${node}/testing/index.ts`);
+} = require('@internal/network-scorecard-test-utils');
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);

@@ -1,5 +1,5 @@
 // Child process of collector-bench.mjs: serves a synthetic cluster as a Kubernetes API
-// (the test API server of @network-scorecard/node) so that the collector's memory is
+// (the test API server of @internal/network-scorecard-test-utils) so that the collector's memory is
 // measured apart from the server's. Driven over IPC: { nodes, services, latencyMs, certificates }.
 import { createRequire } from 'node:module';
 
@@ -8,7 +8,7 @@ require('@backstage/cli/config/nodeTransform.cjs');
 const {
   startKubeApiServer,
   syntheticCluster,
-} = require('../../plugins/network-scorecard-node/src/testing/index.ts');
+} = require('@internal/network-scorecard-test-utils');
 
 process.on('message', async ({ nodes, services, latencyMs, certificates }) => {
   const server = await startKubeApiServer({

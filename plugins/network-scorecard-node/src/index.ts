@@ -16,6 +16,9 @@ export {
 } from './snapshot/loadSnapshot';
 export type { Snapshot } from './snapshot/loadSnapshot';
 export { SnapshotReader } from './reader/SnapshotReader';
+export { ObjectStore } from './reader/objectStore';
+export type { StoredType } from './reader/objectStore';
+export { BUILT_IN_GROUPS } from './reader/resources';
 export { KubernetesApiReader } from './reader/KubernetesApiReader';
 export type { KubernetesApiReaderOptions } from './reader/KubernetesApiReader';
 export { ReadFailure } from './reader/types';

@@ -9,7 +9,7 @@ const context = (lifecycle: string | null): EvaluationContext => ({
   now: '2026-11-26T09:00:00Z',
 });
 
-// As the collector reports them from cilium-config (see ../shared/fixtures/upstream/cilium).
+// As the collector reports them from cilium-config (see fixtures/upstream/cilium at the repository root).
 const wireguard: ClusterFacts = {
   encryption: {
     value: 'wireguard',

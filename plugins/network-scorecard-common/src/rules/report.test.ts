@@ -14,12 +14,9 @@ const Ajv2020 = require('ajv/dist/2020');
 const addFormats = require('ajv-formats');
 
 const schema = JSON.parse(
-  fs.readFileSync(
-    path.resolve(__dirname, '../../../../../shared/report.schema.json'),
-    'utf8',
-  ),
+  fs.readFileSync(path.resolve(__dirname, '../../report.schema.json'), 'utf8'),
 );
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 

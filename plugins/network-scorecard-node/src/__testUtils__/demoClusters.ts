@@ -12,8 +12,5 @@ export function demoClusters(): { name: string; file: string }[] {
     .map(f => ({ name: f.replace(/\.json$/, ''), file: resolve(DEMO_DIR, f) }));
 }
 
-/** plugins/network-scorecard-backend/deploy/clusterrole.yaml */
-export const CLUSTER_ROLE = resolve(
-  __dirname,
-  '../../../network-scorecard-backend/deploy/clusterrole.yaml',
-);
+/** The shipped read-only role: deploy/clusterrole.yaml of this package. */
+export const CLUSTER_ROLE = resolve(__dirname, '../../deploy/clusterrole.yaml');

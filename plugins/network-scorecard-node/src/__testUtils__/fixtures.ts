@@ -5,11 +5,8 @@ import { collectFacts } from '../collect/collectFacts';
 import { SnapshotReader } from '../reader/SnapshotReader';
 import { KubeObject } from '../reader/types';
 
-/** The shared upstream fixtures (read-only; see their PROVENANCE.md files). */
-export const UPSTREAM = resolve(
-  __dirname,
-  '../../../../../shared/fixtures/upstream',
-);
+/** The repository's upstream fixtures (see fixtures/upstream/PROVENANCE.md). */
+export const UPSTREAM = resolve(__dirname, '../../../../fixtures/upstream');
 
 /** Every object of a fixture file: YAML documents or a JSON List, Lists flattened. */
 export function fixtureObjects(path: string): KubeObject[] {

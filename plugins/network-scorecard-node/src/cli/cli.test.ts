@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,26 +9,14 @@ import { fixtures, object } from '../__testUtils__/fixtures';
 import {
   KubeApiServer,
   createTestCertificates,
+  reportSchemaValidator,
   startKubeApiServer,
-} from '../testing';
+} from '@internal/network-scorecard-test-utils';
 import { collectFromSnapshotFile } from '../collect/collectFromSnapshot';
 import { isBelow } from './score';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Ajv2020 = require('ajv/dist/2020');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const addFormats = require('ajv-formats');
-
 const BIN = resolve(__dirname, '../../bin/network-scorecard');
-const SCHEMA = JSON.parse(
-  readFileSync(
-    resolve(__dirname, '../../../../../shared/report.schema.json'),
-    'utf8',
-  ),
-);
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
-const validate = ajv.compile(SCHEMA);
+const reportProblems = reportSchemaValidator();
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 const write = (name: string, text: string) => {
@@ -95,10 +83,7 @@ function run(
 
 function report(stdout: string) {
   const parsed = JSON.parse(stdout);
-  expect({ valid: validate(parsed), errors: validate.errors ?? null }).toEqual({
-    valid: true,
-    errors: null,
-  });
+  expect(reportProblems(parsed)).toEqual([]);
   return parsed;
 }
 

@@ -2,8 +2,8 @@ import {
   createTestCertificates,
   startKubeApiServer,
   syntheticCluster,
-} from '../testing';
-import { TestCertificates } from '../testing/certificates';
+  TestCertificates,
+} from '@internal/network-scorecard-test-utils';
 import { collectFromKubernetes } from './collectFromKubernetes';
 
 let certificates: TestCertificates;

@@ -1,13 +1,13 @@
 import { createServer } from 'node:net';
 import { ClusterFacts } from '@network-scorecard/common';
 import {
-  KubeApiServer,
   createTestCertificates,
+  Fault,
+  KubeApiServer,
   startKubeApiServer,
   syntheticCluster,
-} from '../testing';
-import { Fault } from '../testing/KubeApiServer';
-import { TestCertificates } from '../testing/certificates';
+  TestCertificates,
+} from '@internal/network-scorecard-test-utils';
 import { COLLECTED_FACT_IDS } from './collectFacts';
 import { collectFromKubernetes } from './collectFromKubernetes';
 

@@ -4,8 +4,8 @@ import {
   createTestCertificates,
   startKubeApiServer,
   syntheticCluster,
-} from '../testing';
-import { TestCertificates } from '../testing/certificates';
+  TestCertificates,
+} from '@internal/network-scorecard-test-utils';
 import { collectFromKubernetes } from './collectFromKubernetes';
 import { collectFromSnapshotFile } from './collectFromSnapshot';
 import { collectFacts } from './collectFacts';

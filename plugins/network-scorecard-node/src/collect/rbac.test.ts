@@ -3,12 +3,12 @@ import { CLUSTER_ROLE, demoClusters } from '../__testUtils__/demoClusters';
 import { fixtures, object } from '../__testUtils__/fixtures';
 import { loadSnapshotFile } from '../snapshot/loadSnapshot';
 import {
+  clusterRoleRules,
   createTestCertificates,
   startKubeApiServer,
   syntheticCluster,
-} from '../testing';
-import { TestCertificates } from '../testing/certificates';
-import { clusterRoleRules } from '../testing/rbac';
+  TestCertificates,
+} from '@internal/network-scorecard-test-utils';
 import { KubeObject } from '../reader/types';
 import { collectFromKubernetes } from './collectFromKubernetes';
 

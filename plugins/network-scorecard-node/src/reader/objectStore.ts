@@ -8,7 +8,7 @@ import {
 } from './resources';
 import { KubeObject, ListOptions, ListPage, ServedGroups } from './types';
 
-/** What the store knows about a kind. */
+/** What the store knows about a kind. @public */
 export interface StoredType {
   group: string;
   kind: string;
@@ -124,6 +124,7 @@ type CrdObject = KubeObject & {
  * The objects of a dump, indexed the way an API server serves them: by group
  * and kind, sorted by namespace and name, listed in pages. Shared by the
  * snapshot reader and the test API server so both page and filter alike.
+ * @public
  */
 export class ObjectStore {
   private readonly types = new Map<string, StoredType>();

@@ -101,7 +101,7 @@ export const RESOURCES = {
   ),
 } as const;
 
-/** Built-in groups every API server serves, so discovery is not needed to use them. */
+/** Built-in groups every API server serves, so discovery is not needed to use them. @public */
 export const BUILT_IN_GROUPS: ServedGroups = {
   '': ['v1'],
   apps: ['v1'],

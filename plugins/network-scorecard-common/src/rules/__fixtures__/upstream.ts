@@ -1,5 +1,5 @@
 /**
- * Reads the real upstream manifests in ../shared/fixtures/upstream the way a
+ * Reads the real upstream manifests in the repository's fixtures/upstream the way a
  * dump would hand them to the collector. Test-only.
  */
 import fs from 'fs';
@@ -8,9 +8,10 @@ import path from 'path';
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { parseAllDocuments } from 'yaml';
 
-export const UPSTREAM =
-  process.env.NETWORK_SCORECARD_FIXTURES ??
-  path.resolve(__dirname, '../../../../../../shared/fixtures/upstream');
+export const UPSTREAM = path.resolve(
+  __dirname,
+  '../../../../../fixtures/upstream',
+);
 
 export interface K8sObject {
   apiVersion?: string;

@@ -1,7 +1,22 @@
 import https from 'node:https';
-import { object } from '../__testUtils__/fixtures';
+import { KubeObject } from '@network-scorecard/node';
 import { KubeApiServer, startKubeApiServer } from './KubeApiServer';
 import { TestCertificates, createTestCertificates } from './certificates';
+
+function object(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace?: string,
+  rest: Record<string, unknown> = {},
+): KubeObject {
+  return {
+    apiVersion,
+    kind,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+    ...rest,
+  };
+}
 
 const ROLE = `
 apiVersion: v1

@@ -1,4 +1,4 @@
-import { KubeObject } from '../reader/types';
+import { KubeObject } from '@network-scorecard/node';
 
 /** @public */
 export interface SyntheticClusterOptions {

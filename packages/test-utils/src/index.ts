@@ -1,5 +1,5 @@
 /**
- * Test utilities of @network-scorecard/node: a Kubernetes API server that
+ * Test utilities of Network Scorecard (private, never a runtime dependency): a Kubernetes API server that
  * serves a dump over HTTPS, with RBAC and fault injection, and synthetic
  * clusters. Not part of the runtime API.
  */
@@ -17,3 +17,4 @@ export type { PolicyRule, RequestAttributes } from './rbac';
 export { syntheticCluster } from './syntheticCluster';
 export type { SyntheticClusterOptions } from './syntheticCluster';
 export { naiveCollect } from './naiveCollector';
+export { reportSchemaValidator } from './reportSchema';

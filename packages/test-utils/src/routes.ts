@@ -1,4 +1,4 @@
-import { ObjectStore, StoredType } from '../reader/objectStore';
+import { ObjectStore, StoredType } from '@network-scorecard/node';
 
 /** A parsed resource path. */
 export interface ResourceRequest {
