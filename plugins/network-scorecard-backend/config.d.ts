@@ -14,16 +14,30 @@ export interface Config {
       file: string;
     }>;
     /**
-     * Service account tokens for clusters found in the catalog
-     * (`Resource` entities with `kubernetes.io/api-server`). Tokens never come
-     * from the catalog. Clusters of `kubernetes.clusterLocatorMethods` use their own.
+     * Credentials for clusters found in the catalog (`Resource` entities with
+     * `kubernetes.io/api-server`). A token is bound to the URL (and CA) named
+     * beside it: it is only ever sent there, and a catalog entity that names
+     * another API server or CA is refused with nothing sent. Clusters of
+     * `kubernetes.clusterLocatorMethods` use their own credentials.
      */
     catalogClusters?: Array<{
       /** the cluster's catalog entity name */
       name: string;
+      /** the API server this token may be sent to; must equal the entity's kubernetes.io/api-server */
+      url: string;
       /** @visibility secret */
       serviceAccountToken: string;
+      /** base64 PEM of the CA to trust for `url`; the catalog's CA annotation is never trusted on its own */
+      caData?: string;
+      /** path to a PEM file of the CA to trust for `url` */
+      caFile?: string;
     }>;
+    /**
+     * Catalog API server URLs to contact although they are loopback, private,
+     * link-local or metadata addresses (refused by default, like the Kubernetes
+     * plugin does). Exact URLs, e.g. `https://10.0.0.5:6443`.
+     */
+    dangerouslyAllowClusterUrls?: string[];
     /** When to scan every cluster. Defaults to every 30 minutes, first one 5 seconds after start. */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** How scans reach clusters. */

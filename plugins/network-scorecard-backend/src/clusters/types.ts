@@ -9,7 +9,9 @@ export type ClusterTarget =
       source: 'kubernetes' | 'catalog';
       connection: KubernetesConnection;
     }
-  | { name: string; source: 'kubernetes' | 'catalog'; unsupported: string };
+  | { name: string; source: 'kubernetes' | 'catalog'; unsupported: string }
+  /** never contacted: what it names disagrees with config or is not a safe address */
+  | { name: string; source: 'catalog'; refused: string };
 
 /** Where clusters come from. */
 export interface ClusterSource {

@@ -3,6 +3,7 @@ import {
   collectFromKubernetes,
   collectFromSnapshotFile,
 } from '@network-scorecard/node';
+import { ConflictError } from '@backstage/errors';
 import { ClusterTarget } from '../clusters';
 
 /** Turns a cluster target into facts; never scores. */
@@ -17,6 +18,8 @@ export function createFactCollector(options: {
   return {
     async collect(target) {
       if ('file' in target) return collectFromSnapshotFile(target.file);
+      // Refused targets fail the attempt (lastError) and keep the reports already stored.
+      if ('refused' in target) throw new ConflictError(target.refused);
       if ('unsupported' in target) {
         return {
           facts: {},

@@ -11,9 +11,10 @@ import {
 import {
   KubeApiServer,
   startKubeApiServer,
-} from '@network-scorecard/node/testing';
+} from '@internal/network-scorecard-test-utils';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
+import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { networkScorecardPlugin } from '../plugin';
 import { exampleEntities, examplesDir } from '../__testUtils__/exampleFleet';
@@ -22,7 +23,7 @@ jest.setTimeout(60_000);
 
 const dump = resolve(examplesDir, 'clusters/prod-eu-1.json');
 const clusterRole = readFileSync(
-  resolve(__dirname, '../../deploy/clusterrole.yaml'),
+  require.resolve('@network-scorecard/node/deploy/clusterrole.yaml'),
   'utf8',
 );
 const user = () => mockCredentials.user.header('user:default/jo');
@@ -135,7 +136,9 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
               catalogClusters: [
                 {
                   name: 'edge-1',
+                  url: connection.url,
                   serviceAccountToken: connection.serviceAccountToken,
+                  caData: connection.caData,
                 },
               ],
               schedule: {
@@ -177,6 +180,181 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
     expect(res.body.grade).toBe('?');
     expect(res.body.errors[0].reason).toContain(
       'authProvider "oidc" is not supported',
+    );
+  });
+});
+
+describe('a catalog entity never redirects a credential', () => {
+  let real: KubeApiServer;
+  let attacker: KubeApiServer;
+  beforeAll(async () => {
+    const objects = (await loadSnapshotFile(dump)).items;
+    real = await startKubeApiServer({ objects, clusterRole });
+    // answers anyone, and records every Authorization header it receives
+    attacker = await startKubeApiServer({ objects, token: null });
+  });
+  afterAll(async () => {
+    await real.close();
+    await attacker.close();
+  });
+
+  function clusterEntity(
+    name: string,
+    annotations: Record<string, string>,
+  ): Entity {
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name, namespace: 'default', annotations },
+      spec: {
+        type: 'kubernetes-cluster',
+        lifecycle: 'production',
+        owner: 'team-platform',
+      },
+    };
+  }
+
+  async function backendWith(entities: Entity[]) {
+    const connection = real.connection('edge-1');
+    const { server: http } = await startTestBackend({
+      features: [
+        networkScorecardPlugin,
+        catalogServiceMock.factory({
+          entities: [...exampleEntities(), ...entities],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            networkScorecard: {
+              catalogClusters: [
+                {
+                  name: 'edge-1',
+                  url: connection.url,
+                  serviceAccountToken: connection.serviceAccountToken,
+                  caData: connection.caData,
+                },
+              ],
+              schedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 24 },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    return http;
+  }
+
+  async function scanAndList(
+    http: Awaited<ReturnType<typeof backendWith>>,
+    name: string,
+  ) {
+    const scan = await request(http)
+      .post(`/api/network-scorecard/clusters/${name}/scan`)
+      .set('Authorization', user());
+    const list = await request(http)
+      .get('/api/network-scorecard/clusters')
+      .set('Authorization', user());
+    const row = list.body.items.find((c: { name: string }) => c.name === name);
+    for (const body of [JSON.stringify(scan.body), JSON.stringify(list.body)]) {
+      expect(body).not.toContain(real.token!);
+      expect(body).not.toContain(real.certificates.caData);
+    }
+    return { scan, row };
+  }
+
+  it('refuses an entity whose api-server is not the URL config binds the token to, and sends nothing anywhere', async () => {
+    const realBefore = real.connections();
+    const http = await backendWith([
+      clusterEntity('edge-1', {
+        'kubernetes.io/api-server': attacker.url,
+        'kubernetes.io/api-server-certificate-authority':
+          attacker.certificates.caData,
+        'kubernetes.io/auth-provider': 'serviceAccount',
+      }),
+    ]);
+    const { scan, row } = await scanAndList(http, 'edge-1');
+    expect(scan.status).toBe(409);
+    expect(scan.body.error.message).toBe(
+      `the catalog entity of cluster "edge-1" names API server ${attacker.url}, but networkScorecard.catalogClusters binds its token to ${real.url}; the token was not sent (fix the entity or the config)`,
+    );
+    expect(row.lastError.message).toBe(scan.body.error.message);
+    expect(row.lastScan).toBeNull();
+    expect(attacker.connections()).toBe(0);
+    expect(attacker.requests).toEqual([]);
+    expect(real.connections()).toBe(realBefore);
+  });
+
+  it('refuses an entity that swaps in its own CA for the configured URL', async () => {
+    const realBefore = real.connections();
+    const http = await backendWith([
+      clusterEntity('edge-1', {
+        'kubernetes.io/api-server': real.url,
+        'kubernetes.io/api-server-certificate-authority':
+          attacker.certificates.caData,
+      }),
+    ]);
+    const { scan, row } = await scanAndList(http, 'edge-1');
+    expect(scan.status).toBe(409);
+    expect(row.lastError.message).toContain(
+      'names a certificate authority (kubernetes.io/api-server-certificate-authority) that networkScorecard.catalogClusters does not',
+    );
+    expect(real.connections()).toBe(realBefore);
+  });
+
+  it('refuses a catalog-only cluster on a loopback address without contacting it', async () => {
+    const http = await backendWith([
+      clusterEntity('rogue-1', {
+        'kubernetes.io/api-server': attacker.url,
+        'kubernetes.io/auth-provider': 'serviceAccount',
+      }),
+    ]);
+    const { scan, row } = await scanAndList(http, 'rogue-1');
+    expect(scan.status).toBe(409);
+    expect(row.lastError.message).toBe(
+      'refused the kubernetes.io/api-server of the catalog entity of cluster "rogue-1": 127.0.0.1 is a loopback, private, link-local or metadata address; nothing was sent',
+    );
+    expect(attacker.connections()).toBe(0);
+  });
+
+  it('scans the entity when it agrees with config, sending the token only to the configured server', async () => {
+    const http = await backendWith([
+      clusterEntity('edge-1', {
+        'kubernetes.io/api-server': `${real.url}/`,
+        'kubernetes.io/api-server-certificate-authority':
+          real.certificates.caData,
+      }),
+    ]);
+    const { scan, row } = await scanAndList(http, 'edge-1');
+    expect(scan.status).toBe(200);
+    expect(scan.body.status).toBe('ok');
+    expect(row.lastError).toBeNull();
+    expect(attacker.requests).toEqual([]);
+    expect(
+      real.requests.every(r => r.authorization === `Bearer ${real.token}`),
+    ).toBe(true);
+  });
+
+  it('fails at startup, naming the key, when a catalog credential has no url', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          networkScorecardPlugin,
+          catalogServiceMock.factory({ entities: exampleEntities() }),
+          mockServices.rootConfig.factory({
+            data: {
+              networkScorecard: {
+                catalogClusters: [
+                  { name: 'edge-1', serviceAccountToken: 'secret-token' },
+                ],
+              },
+            },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      'networkScorecard.catalogClusters[0].url is required for catalog cluster "edge-1"',
     );
   });
 });
