@@ -17,8 +17,11 @@ export interface Config {
      * Credentials for clusters found in the catalog (`Resource` entities with
      * `kubernetes.io/api-server`). A token is bound to the URL (and CA) named
      * beside it: it is only ever sent there, and a catalog entity that names
-     * another API server or CA is refused with nothing sent. Clusters of
-     * `kubernetes.clusterLocatorMethods` use their own credentials.
+     * another API server or CA is refused with nothing sent. Catalog clusters
+     * without an entry are scanned only when `kubernetes.clusterLocatorMethods`
+     * has a `catalog` locator, with its rules (server-side auth provider other
+     * than serviceAccount; public https URL unless its
+     * `dangerouslyAllowClusterUrls` names the host).
      */
     catalogClusters?: Array<{
       /** the cluster's catalog entity name */
@@ -32,12 +35,6 @@ export interface Config {
       /** path to a PEM file of the CA to trust for `url` */
       caFile?: string;
     }>;
-    /**
-     * Catalog API server URLs to contact although they are loopback, private,
-     * link-local or metadata addresses (refused by default, like the Kubernetes
-     * plugin does). Exact URLs, e.g. `https://10.0.0.5:6443`.
-     */
-    dangerouslyAllowClusterUrls?: string[];
     /** When to scan every cluster. Defaults to every 30 minutes, first one 5 seconds after start. */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** How scans reach clusters. */

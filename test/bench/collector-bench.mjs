@@ -2,11 +2,16 @@
 // Collector benchmark (prints figures; not a timed test).
 //   node test/bench/collector-bench.mjs            (from the repository root; ~1 min on 2 cores)
 // Env: BENCH_CLUSTERS (default 1000), BENCH_CONCURRENCY (default 50), BENCH_LATENCY_MS (default 50),
-//      BENCH_TIMEOUT_MS (per-request timeout, default 5000).
+//      BENCH_TIMEOUT_MS (per-request timeout, default 5000),
+//      BENCH_SECTIONS (default fleet,services,nodes: the sections to run, e.g. BENCH_SECTIONS=nodes).
 // 1. A fleet of clusters behind 50 ms of latency, scanned with bounded concurrency; one of them
 //    accepts connections and never answers.
 // 2. Requests and response bytes of one scan of a 10-node cluster with 100 … 20,000 Services,
 //    beside a naive collector that lists every Service and Deployment.
+// 3. Requests and response bytes of one scan of clusters of 10 … 5,000 Nodes (Nodes as kubelets
+//    register them, ~17 KB each with their image lists), with 100 and 10,000 Services, beside
+//    what a list of the whole Node objects costs.
+import https from 'node:https';
 import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -24,6 +29,11 @@ const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 5000);
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'fleet,services,nodes')
+    .split(',')
+    .map(s => s.trim()),
+);
 const certificates = createTestCertificates('collector-bench-ca');
 const serverScript = fileURLToPath(
   new URL('./collector-bench.server.mjs', import.meta.url),
@@ -210,10 +220,114 @@ async function fleet() {
   }
 }
 
+/** Bytes and requests of listing every Node object, paged by 500 like the collector. */
+async function wholeNodeList(server) {
+  let requests = 0;
+  let bytes = 0;
+  let token;
+  do {
+    const query = new URLSearchParams({ limit: '500' });
+    if (token) query.set('continue', token);
+    const text = await new Promise((resolve, reject) => {
+      https
+        .get(
+          `${server.url}/api/v1/nodes?${query}`,
+          {
+            ca: certificates.cert,
+            headers: {
+              Accept: 'application/json',
+              Authorization: `Bearer ${server.token}`,
+            },
+          },
+          res => {
+            const chunks = [];
+            res.on('data', c => chunks.push(c));
+            res.on('end', () => resolve(Buffer.concat(chunks)));
+          },
+        )
+        .on('error', reject);
+    });
+    requests += 1;
+    bytes += text.length;
+    token = JSON.parse(text.toString('utf8')).metadata?.continue;
+  } while (token);
+  return { requests, bytes };
+}
+
+const size = bytes =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(2)} MB`
+    : `${kb(bytes)} KB`;
+const NODE_BUDGET = 2 * 1024 * 1024;
+
+async function nodeReads() {
+  console.log(
+    '\n3. One scan by number of Nodes (requests / bytes of responses)\n',
+  );
+  console.log(
+    `${pad('Nodes', 6)} ${pad('collector, 100 Services', 25)} ${pad(
+      'collector, 10,000 Services',
+      28,
+    )} ${pad('whole Node list', 20)} ${pad('ratio bytes', 12)}`,
+  );
+  const rows = [];
+  for (const nodes of [10, 1_000, 5_000]) {
+    const scans = [];
+    let whole;
+    for (const services of [100, 10_000]) {
+      const server = await apiServer({ nodes, services, latencyMs: 0 });
+      const connection = {
+        name: `bench-nodes-${nodes}-${services}`,
+        url: server.url,
+        serviceAccountToken: server.token,
+        caData: server.caData,
+      };
+      try {
+        const scan = await collectFromKubernetes(connection, {
+          timeoutMs: 60_000,
+        });
+        if (scan.errors.length)
+          throw new Error(`scan failed: ${JSON.stringify(scan.errors)}`);
+        if (scan.facts.nodes.value.total !== nodes)
+          throw new Error(`counted ${scan.facts.nodes.value.total} Nodes`);
+        scans.push(scan.stats);
+        whole ??= await wholeNodeList(server);
+      } finally {
+        server.stop();
+      }
+    }
+    const [few, many] = scans;
+    console.log(
+      `${pad(nodes.toLocaleString('en'), 6)} ${pad(
+        `${few.requests} / ${size(few.bytes)}`,
+        25,
+      )} ${pad(`${many.requests} / ${size(many.bytes)}`, 28)} ${pad(
+        `${whole.requests} / ${size(whole.bytes)}`,
+        20,
+      )} ${pad(`${(whole.bytes / few.bytes).toFixed(1)}x`, 12)}`,
+    );
+    rows.push({ nodes, few, many });
+  }
+  for (const { nodes, few, many } of rows) {
+    if (few.requests !== many.requests)
+      throw new Error(
+        `${nodes} Nodes: ${few.requests} requests with 100 Services, ${many.requests} with 10,000`,
+      );
+  }
+  const largest = rows[rows.length - 1];
+  if (largest.many.bytes > NODE_BUDGET)
+    throw new Error(
+      `${largest.nodes} Nodes cost ${size(
+        largest.many.bytes,
+      )} a scan, over ${size(NODE_BUDGET)}`,
+    );
+}
+
 const started = Date.now();
 // The fleet first, so that its peak RSS is not the naive collector's 20,000-Service lists.
-await fleet();
-await costPerScan();
+if (SECTIONS.has('fleet')) await fleet();
+if (SECTIONS.has('services')) await costPerScan();
+if (SECTIONS.has('nodes')) await nodeReads();
 console.log(
   `\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -17,7 +17,13 @@ import {
   forbiddenMessage,
   isAllowed,
 } from './rbac';
-import { ResourceRequest, route } from './routes';
+import {
+  Representation,
+  ResourceRequest,
+  TableSupport,
+  negotiate,
+  route,
+} from './routes';
 
 /**
  * A fault for requests whose path (without query) matches: an exact path, a
@@ -44,6 +50,11 @@ export interface KubeApiServerOptions {
   objects: KubeObject[];
   /** bearer token required (default: a random one); null serves anonymous requests */
   token?: string | null;
+  /**
+   * accepts bearer tokens this function approves instead of one fixed token,
+   * as an API server with a webhook authenticator (e.g. EKS's aws-iam-authenticator) does
+   */
+  acceptToken?: (token: string) => boolean;
   /** YAML with a ClusterRole whose rules are enforced for the token's user */
   clusterRole?: string;
   /** latency added to every request */
@@ -51,6 +62,8 @@ export interface KubeApiServerOptions {
   faults?: Fault[];
   /** set metadata.remainingItemCount on list pages (default true), as API servers since 1.16 do */
   remainingItemCount?: boolean;
+  /** Table requests (Accept: application/json;as=Table;g=meta.k8s.io;v=v1): 'served' (default), 'ignored' or 'refused' */
+  tables?: TableSupport;
   /** reuse a CA (e.g. across many servers); default: a new one */
   certificates?: TestCertificates;
 }
@@ -81,7 +94,8 @@ export interface KubeApiServer {
 }
 
 const USER = 'system:serviceaccount:network-scorecard:network-scorecard';
-const METADATA_ONLY = /as=PartialObjectMetadataList/;
+const INCLUDE_OBJECT = ['None', 'Metadata', 'Object'] as const;
+type IncludeObject = (typeof INCLUDE_OBJECT)[number];
 
 function status(
   code: number,
@@ -106,6 +120,7 @@ const REASONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
+  406: 'NotAcceptable',
   410: 'Expired',
   429: 'TooManyRequests',
   500: 'InternalError',
@@ -124,6 +139,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 /**
  * Starts an HTTPS server that serves a dump as a Kubernetes API: discovery,
  * list (limit/continue/remainingItemCount, label and field selectors), get,
+ * the metadata-only and Table forms (Accept negotiation, includeObject),
  * Status errors, bearer tokens, ClusterRole enforcement and fault injection.
  * For tests and benchmarks only.
  * @public
@@ -186,7 +202,11 @@ export async function startKubeApiServer(
       fail(fault.status, `injected fault: HTTP ${fault.status}`);
       return;
     }
-    if (token && req.headers.authorization !== `Bearer ${token}`) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const authenticated = options.acceptToken
+      ? bearer !== undefined && options.acceptToken(bearer)
+      : !token || bearer === token;
+    if (!authenticated) {
       fail(401, 'Unauthorized');
       return;
     }
@@ -224,6 +244,22 @@ export async function startKubeApiServer(
       });
       return;
     }
+    const form = negotiate(req.headers.accept, !request.name, options.tables);
+    if (form === 'not-acceptable') {
+      fail(
+        406,
+        'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      );
+      return;
+    }
+    const include = url.searchParams.get('includeObject') || 'Metadata';
+    if (
+      form === 'table' &&
+      !INCLUDE_OBJECT.includes(include as IncludeObject)
+    ) {
+      fail(400, `unrecognized includeObject value: "${include}"`);
+      return;
+    }
     if (request.name) {
       const found = store.get(
         request.group,
@@ -243,7 +279,12 @@ export async function startKubeApiServer(
           },
         );
       } else {
-        send(200, found);
+        send(
+          200,
+          shaped(store, request, [found], form, include as IncludeObject, {
+            resourceVersion: found.metadata.resourceVersion,
+          }) ?? found,
+        );
       }
       return;
     }
@@ -254,7 +295,8 @@ export async function startKubeApiServer(
           store,
           request,
           url.searchParams,
-          req.headers.accept ?? '',
+          form,
+          include as IncludeObject,
           options.remainingItemCount !== false,
         ),
       );
@@ -297,7 +339,6 @@ export async function startKubeApiServer(
     connection: (name = 'test-cluster') => ({
       name,
       url,
-      authProvider: 'serviceAccount',
       serviceAccountToken: token,
       caData: certificates.caData,
     }),
@@ -323,7 +364,8 @@ function listBody(
   store: ObjectStore,
   request: ResourceRequest,
   params: URLSearchParams,
-  accept: string,
+  form: Representation,
+  include: IncludeObject,
   remainingItemCount: boolean,
 ) {
   const labelSelector = params.get('labelSelector') ?? undefined;
@@ -350,22 +392,54 @@ function listBody(
       ? { remainingItemCount: page.remainingItemCount }
       : {}),
   };
-  if (METADATA_ONLY.test(accept)) {
-    return {
-      kind: 'PartialObjectMetadataList',
-      apiVersion: 'meta.k8s.io/v1',
-      metadata,
-      items: page.items.map(i => ({
-        kind: 'PartialObjectMetadata',
-        apiVersion: 'meta.k8s.io/v1',
-        metadata: i.metadata,
-      })),
-    };
-  }
+  const other = shaped(store, request, page.items, form, include, metadata);
+  if (other) return other;
   // Built-in types are listed without kind and apiVersion on each item, custom resources with them.
   const builtIn = request.group in BUILT_IN_GROUPS;
   const items = builtIn
     ? page.items.map(({ kind: _k, apiVersion: _a, ...rest }) => rest)
     : page.items;
   return { kind: `${request.type.kind}List`, apiVersion, metadata, items };
+}
+
+/**
+ * The metadata-only or Table form of a list page or of one object (request
+ * with a name); undefined for the objects themselves.
+ */
+function shaped(
+  store: ObjectStore,
+  request: ResourceRequest,
+  items: KubeObject[],
+  form: Representation,
+  include: IncludeObject,
+  metadata: Record<string, unknown>,
+) {
+  const partial = (o: KubeObject) => ({
+    kind: 'PartialObjectMetadata',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: o.metadata,
+  });
+  if (form === 'metadata') {
+    if (request.name) return partial(items[0]);
+    return {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata,
+      items: items.map(partial),
+    };
+  }
+  if (form !== 'table') return undefined;
+  // Field order of meta.k8s.io/v1 Table: TypeMeta, ListMeta, columnDefinitions, rows.
+  const { columnDefinitions, rows } = store.table(
+    request.type.kind,
+    items,
+    include,
+  );
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata,
+    columnDefinitions,
+    rows,
+  };
 }

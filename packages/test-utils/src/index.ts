@@ -18,3 +18,10 @@ export { syntheticCluster } from './syntheticCluster';
 export type { SyntheticClusterOptions } from './syntheticCluster';
 export { naiveCollect } from './naiveCollector';
 export { reportSchemaValidator } from './reportSchema';
+export { startConnectProxy } from './ConnectProxy';
+export type {
+  ConnectProxy,
+  ConnectProxyMode,
+  ConnectProxyOptions,
+  TunnelRecord,
+} from './ConnectProxy';

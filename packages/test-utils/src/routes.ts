@@ -138,3 +138,63 @@ function resource(
     request: { group, version, type, namespace, name: tail[1] },
   };
 }
+
+/** The form of a response, as kube-apiserver negotiates it from the Accept header. */
+export type Representation = 'object' | 'metadata' | 'table' | 'not-acceptable';
+
+/**
+ * How a server treats Table requests: 'served' as kube-apiserver does,
+ * 'ignored' as a server that knows no Tables (the next acceptable form, else
+ * 406), 'refused' with 406 even when another form is acceptable (a proxy that
+ * negotiates badly).
+ */
+export type TableSupport = 'served' | 'ignored' | 'refused';
+
+interface MediaRange {
+  type: string;
+  params: Record<string, string>;
+}
+
+function mediaRange(text: string): MediaRange {
+  const [type, ...params] = text.split(';').map(p => p.trim());
+  return {
+    type: type.toLowerCase(),
+    params: Object.fromEntries(
+      params.map(p => {
+        const eq = p.indexOf('=');
+        return eq < 0 ? [p, ''] : [p.slice(0, eq), p.slice(eq + 1)];
+      }),
+    ),
+  };
+}
+
+const JSON_TYPES = new Set(['application/json', 'application/*', '*/*']);
+
+/**
+ * The first acceptable form of the Accept header's list: plain JSON,
+ * PartialObjectMetadata(List) or Table of meta.k8s.io/v1; 406 when none is.
+ * Lists and single objects have their own metadata form.
+ */
+export function negotiate(
+  accept: string | undefined,
+  list: boolean,
+  tables: TableSupport = 'served',
+): Representation {
+  const ranges = (accept ?? '')
+    .split(',')
+    .map(r => r.trim())
+    .filter(Boolean)
+    .map(mediaRange);
+  if (!ranges.length) return 'object';
+  if (tables === 'refused' && ranges.some(r => r.params.as === 'Table'))
+    return 'not-acceptable';
+  const metadata = list ? 'PartialObjectMetadataList' : 'PartialObjectMetadata';
+  for (const { type, params } of ranges) {
+    if (!JSON_TYPES.has(type)) continue;
+    if (!params.as) return 'object';
+    if (params.g !== 'meta.k8s.io' || params.v !== 'v1') continue;
+    if (params.as === metadata) return 'metadata';
+    if (params.as === 'Table' && tables !== 'ignored') return 'table';
+  }
+  return 'not-acceptable';
+}

@@ -10,14 +10,20 @@ import {
   ReadinessRule,
   defaultRuleset,
 } from '@network-scorecard/common';
-import { networkScorecardRulesExtensionPoint } from '@network-scorecard/node';
+import type { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import {
+  networkScorecardAuthStrategyExtensionPoint,
+  networkScorecardRulesExtensionPoint,
+} from '@network-scorecard/node';
 import { networkScorecardPermissions } from '@network-scorecard/common';
 import { CatalogClusters } from './catalog/CatalogClusters';
 import {
   CatalogClusterSource,
+  ClusterAuth,
   ClusterRegistry,
   KubernetesConfigClusterSource,
   SnapshotClusterSource,
+  defaultAuthStrategies,
 } from './clusters';
 import { DatabaseScanStore } from './database';
 import { ReportService } from './reports/ReportService';
@@ -41,6 +47,12 @@ export const networkScorecardPlugin = createBackendPlugin({
       addChecks: (...rules) => extraChecks.push(...rules),
       addAntiPatterns: (...rules) => extraAntiPatterns.push(...rules),
       addReadiness: (...rules) => extraReadiness.push(...rules),
+    });
+    const extraStrategies = new Map<string, AuthenticationStrategy>();
+    env.registerExtensionPoint(networkScorecardAuthStrategyExtensionPoint, {
+      addAuthStrategy: (key, strategy) => {
+        extraStrategies.set(key, strategy);
+      },
     });
 
     env.registerInit({
@@ -68,10 +80,26 @@ export const networkScorecardPlugin = createBackendPlugin({
         });
         const catalogClusters = new CatalogClusters(deps.catalog, deps.auth);
         const readCatalog = () => catalogClusters.read();
+        const auth = new ClusterAuth(
+          new Map([
+            ...defaultAuthStrategies(config, logger),
+            ...extraStrategies,
+          ]),
+        );
+        const kubernetesClusters = KubernetesConfigClusterSource.fromConfig(
+          config,
+          auth,
+          logger,
+        );
         const registry = new ClusterRegistry(
           [
-            KubernetesConfigClusterSource.fromConfig(config),
-            CatalogClusterSource.fromConfig(config, readCatalog),
+            kubernetesClusters,
+            CatalogClusterSource.fromConfig(
+              config,
+              readCatalog,
+              auth,
+              kubernetesClusters.catalogLocator,
+            ),
             SnapshotClusterSource.fromConfig(config),
           ],
           logger,
@@ -83,6 +111,7 @@ export const networkScorecardPlugin = createBackendPlugin({
           registry,
           readCatalog,
           collector: createFactCollector({
+            auth,
             requestTimeoutMs:
               config.getOptionalNumber(
                 'networkScorecard.scan.requestTimeoutMs',

@@ -28,12 +28,14 @@ export type {
   KubeObjectMeta,
   ListOptions,
   ListPage,
+  PrintedTable,
   ReadFailureKind,
   ReaderStats,
   ResourceType,
   ServedGroups,
 } from './reader/types';
 export * from './extensions/rulesExtensionPoint';
+export * from './extensions/authStrategyExtensionPoint';
 export {
   contextFromEntity,
   SCORECARD_ANNOTATIONS,

@@ -16,18 +16,19 @@ export interface CollectedFacts {
 }
 
 /**
- * One cluster as the Kubernetes plugin configures it
- * (`kubernetes.clusterLocatorMethods[].clusters[]`, or catalog annotations).
+ * How to reach one cluster, with its credential already resolved (the
+ * backend resolves it with the Kubernetes plugin's auth strategies).
  * @public
  */
 export interface KubernetesConnection {
   name: string;
   url: string;
+  /** bearer token (a service account token, or one an auth strategy issued); none for anonymous access */
   serviceAccountToken?: string;
+  /** base64-encoded PEM client certificate and key, for x509 client authentication */
+  clientCertificate?: { certData: string; keyData: string };
   /** base64-encoded PEM, as in a kubeconfig's certificate-authority-data */
   caData?: string;
   caFile?: string;
   skipTLSVerify?: boolean;
-  /** only "serviceAccount" (the default) is supported */
-  authProvider?: string;
 }

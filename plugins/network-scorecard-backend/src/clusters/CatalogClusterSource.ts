@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Config } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_KUBERNETES_API_SERVER,
   ANNOTATION_KUBERNETES_API_SERVER_CA,
   ANNOTATION_KUBERNETES_AUTH_PROVIDER,
+  ANNOTATION_KUBERNETES_DASHBOARD_APP,
+  ANNOTATION_KUBERNETES_DASHBOARD_URL,
+  ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY,
 } from '@backstage/plugin-kubernetes-common';
 import { CatalogClusterView } from '../catalog/CatalogClusters';
+import { ClusterAuth } from './authStrategies';
 import { catalogUrlProblem, normalizeClusterUrl } from './clusterUrls';
+import { CatalogLocatorOptions } from './KubernetesConfigClusterSource';
 import { ClusterSource, ClusterTarget } from './types';
 
 /** A catalog cluster's credentials, bound to the URL and CA config names beside them. */
@@ -65,8 +71,11 @@ function configuredPem(
  * Cluster Resources of the catalog that carry the Kubernetes plugin's
  * api-server annotation. A catalog entity can be changed by anyone who can
  * edit the repository it comes from, so it never decides where a credential
- * goes: the token, URL and CA all come from `networkScorecard.catalogClusters`,
- * and an entity that names another URL or CA is refused before anything is sent.
+ * from config goes: a token in `networkScorecard.catalogClusters` is bound to
+ * the URL and CA named beside it, and an entity that names another is refused
+ * before anything is sent. Entities without such an entry are scanned only
+ * when the Kubernetes plugin's `catalog` locator is configured, with its rules:
+ * a server-side auth provider other than serviceAccount, and a public https URL.
  */
 export class CatalogClusterSource implements ClusterSource {
   readonly source = 'catalog' as const;
@@ -74,98 +83,152 @@ export class CatalogClusterSource implements ClusterSource {
   static fromConfig(
     config: Config,
     readCatalog: () => Promise<CatalogClusterView>,
+    auth: ClusterAuth,
+    catalogLocator: CatalogLocatorOptions | undefined,
   ): CatalogClusterSource {
     return new CatalogClusterSource(
       readCredentials(config),
-      config.getOptionalStringArray(
-        'networkScorecard.dangerouslyAllowClusterUrls',
-      ) ?? [],
       readCatalog,
+      auth,
+      catalogLocator,
     );
   }
 
   constructor(
     private readonly credentials: Map<string, CatalogClusterCredentials>,
-    private readonly allowedUrls: readonly string[],
     private readonly readCatalog: () => Promise<CatalogClusterView>,
+    private readonly auth: ClusterAuth,
+    private readonly catalogLocator: CatalogLocatorOptions | undefined,
   ) {}
 
   async listClusters(): Promise<ClusterTarget[]> {
     const { clusters } = await this.readCatalog();
     const targets: ClusterTarget[] = [];
     for (const [name, entity] of clusters) {
-      const annotations = entity.metadata.annotations ?? {};
-      const url = annotations[ANNOTATION_KUBERNETES_API_SERVER];
+      const url =
+        entity.metadata.annotations?.[ANNOTATION_KUBERNETES_API_SERVER];
       if (!url) continue;
+      const configured = this.credentials.get(name);
       targets.push(
-        await this.target(
-          name,
-          url,
-          annotations[ANNOTATION_KUBERNETES_API_SERVER_CA],
-          annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER] ?? 'serviceAccount',
-        ),
+        configured
+          ? bound(name, entity, url, configured)
+          : await this.located(name, entity, url),
       );
     }
     return targets;
   }
 
-  private async target(
+  /** A catalog-only cluster, under the rules of the Kubernetes plugin's catalog locator. */
+  private async located(
     name: string,
-    catalogUrl: string,
-    catalogCa: string | undefined,
-    authProvider: string,
+    entity: Entity,
+    url: string,
   ): Promise<ClusterTarget> {
-    const entity = `catalog entity of cluster "${name}"`;
-    const configured = this.credentials.get(name);
-    if (!configured) {
-      const problem = await catalogUrlProblem(catalogUrl, this.allowedUrls);
-      return {
-        name,
-        source: 'catalog',
-        refused: problem
-          ? `refused the ${ANNOTATION_KUBERNETES_API_SERVER} of the ${entity}: ${problem}; nothing was sent`
-          : `no credentials for catalog cluster "${name}": add { name, url, serviceAccountToken } under ${KEY} in app-config; nothing was sent`,
-      };
+    const annotations = entity.metadata.annotations ?? {};
+    const locator = this.catalogLocator;
+    const problem = await catalogUrlProblem(
+      url,
+      locator?.dangerouslyAllowClusterUrls ?? [],
+    );
+    const refuse = (why: string): ClusterTarget => ({
+      name,
+      source: 'catalog',
+      refused: `${why}; nothing was sent`,
+    });
+    if (problem)
+      return refuse(
+        `refused the ${ANNOTATION_KUBERNETES_API_SERVER} of ${describe(
+          name,
+        )}: ${problem}`,
+      );
+    const provider = annotations[ANNOTATION_KUBERNETES_AUTH_PROVIDER];
+    if (!locator || provider === undefined || provider === 'serviceAccount') {
+      return refuse(
+        `no credentials for catalog cluster "${name}": bind a token to its URL with { name, url, serviceAccountToken, caData } under ${KEY}${
+          locator
+            ? `, or give it a ${ANNOTATION_KUBERNETES_AUTH_PROVIDER} other than serviceAccount (the catalog locator never uses service account credentials)`
+            : ''
+        }`,
+      );
     }
-    if (authProvider !== 'serviceAccount') {
-      return {
-        name,
-        source: 'catalog',
-        unsupported: `${ANNOTATION_KUBERNETES_AUTH_PROVIDER} "${authProvider}" is not supported for catalog clusters; use serviceAccount with a token in ${KEY}`,
-      };
-    }
-    let sameUrl = false;
-    try {
-      sameUrl =
-        normalizeClusterUrl(catalogUrl) === normalizeClusterUrl(configured.url);
-    } catch {
-      sameUrl = false;
-    }
-    if (!sameUrl) {
-      return {
-        name,
-        source: 'catalog',
-        refused: `the ${entity} names API server ${catalogUrl}, but ${KEY} binds its token to ${configured.url}; the token was not sent (fix the entity or the config)`,
-      };
-    }
-    if (catalogCa && pem(catalogCa) !== configuredPem(configured)) {
-      return {
-        name,
-        source: 'catalog',
-        refused: `the ${entity} names a certificate authority (${ANNOTATION_KUBERNETES_API_SERVER_CA}) that ${KEY} does not; only the CA in config is trusted, and the token was not sent`,
-      };
-    }
+    const unsupported = this.auth.unsupported(provider);
+    if (unsupported) return { name, source: 'catalog', unsupported };
+    const authMetadata = Object.fromEntries(
+      Object.entries(annotations).filter(
+        ([key]) =>
+          key.startsWith('kubernetes.io/') && key !== 'serviceAccountToken',
+      ),
+    );
     return {
       name,
       source: 'catalog',
-      connection: {
+      cluster: {
         name,
-        url: configured.url,
-        authProvider,
-        serviceAccountToken: configured.serviceAccountToken,
-        caData: configured.caData,
-        caFile: configured.caFile,
+        title: entity.metadata.title,
+        url,
+        authMetadata,
+        caData: annotations[ANNOTATION_KUBERNETES_API_SERVER_CA],
+        skipTLSVerify:
+          locator.dangerouslyAllowSkipTLSVerify &&
+          annotations[ANNOTATION_KUBERNETES_SKIP_TLS_VERIFY] === 'true',
+        dashboardUrl: annotations[ANNOTATION_KUBERNETES_DASHBOARD_URL],
+        dashboardApp: annotations[ANNOTATION_KUBERNETES_DASHBOARD_APP],
       },
     };
   }
+}
+
+const describe = (name: string) => `the catalog entity of cluster "${name}"`;
+
+/** A catalog cluster with a token from config: only the URL and CA config names are ever used. */
+function bound(
+  name: string,
+  entity: Entity,
+  catalogUrl: string,
+  configured: CatalogClusterCredentials,
+): ClusterTarget {
+  const catalogCa =
+    entity.metadata.annotations?.[ANNOTATION_KUBERNETES_API_SERVER_CA];
+  let sameUrl = false;
+  try {
+    sameUrl =
+      normalizeClusterUrl(catalogUrl) === normalizeClusterUrl(configured.url);
+  } catch {
+    sameUrl = false;
+  }
+  if (!sameUrl) {
+    return {
+      name,
+      source: 'catalog',
+      refused: `${describe(
+        name,
+      )} names API server ${catalogUrl}, but ${KEY} binds its token to ${
+        configured.url
+      }; the token was not sent (fix the entity or the config)`,
+    };
+  }
+  if (catalogCa && pem(catalogCa) !== configuredPem(configured)) {
+    return {
+      name,
+      source: 'catalog',
+      refused: `${describe(
+        name,
+      )} names a certificate authority (${ANNOTATION_KUBERNETES_API_SERVER_CA}) that ${KEY} does not; only the CA in config is trusted, and the token was not sent`,
+    };
+  }
+  return {
+    name,
+    source: 'catalog',
+    cluster: {
+      name,
+      title: entity.metadata.title,
+      url: configured.url,
+      caData: configured.caData,
+      caFile: configured.caFile,
+      authMetadata: {
+        [ANNOTATION_KUBERNETES_AUTH_PROVIDER]: 'serviceAccount',
+        serviceAccountToken: configured.serviceAccountToken,
+      },
+    },
+  };
 }

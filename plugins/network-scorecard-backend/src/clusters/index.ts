@@ -3,3 +3,5 @@ export { SnapshotClusterSource } from './SnapshotClusterSource';
 export { KubernetesConfigClusterSource } from './KubernetesConfigClusterSource';
 export { CatalogClusterSource } from './CatalogClusterSource';
 export { ClusterRegistry } from './ClusterRegistry';
+export { ClusterAuth, defaultAuthStrategies } from './authStrategies';
+export type { CatalogLocatorOptions } from './KubernetesConfigClusterSource';

@@ -1,14 +1,12 @@
-import { KubernetesConnection } from '@network-scorecard/node';
+import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 import { ReportSource } from '@network-scorecard/common';
 
 /** A cluster to scan, from one of the three sources of DESIGN.md §3. */
 export type ClusterTarget =
   | { name: string; source: 'snapshot'; file: string }
-  | {
-      name: string;
-      source: 'kubernetes' | 'catalog';
-      connection: KubernetesConnection;
-    }
+  /** a live cluster as the Kubernetes plugin describes it; its credential is resolved at scan time */
+  | { name: string; source: 'kubernetes' | 'catalog'; cluster: ClusterDetails }
+  /** known, but Network Scorecard cannot scan it (e.g. an auth provider that needs a signed-in user) */
   | { name: string; source: 'kubernetes' | 'catalog'; unsupported: string }
   /** never contacted: what it names disagrees with config or is not a safe address */
   | { name: string; source: 'catalog'; refused: string };

@@ -1,10 +1,10 @@
+import { ConflictError } from '@backstage/errors';
 import {
   CollectedFacts,
   collectFromKubernetes,
   collectFromSnapshotFile,
 } from '@network-scorecard/node';
-import { ConflictError } from '@backstage/errors';
-import { ClusterTarget } from '../clusters';
+import { ClusterAuth, ClusterTarget } from '../clusters';
 
 /** Turns a cluster target into facts; never scores. */
 export interface FactCollector {
@@ -14,6 +14,7 @@ export interface FactCollector {
 /** The real collector of `@network-scorecard/node`, for dumps and live clusters. */
 export function createFactCollector(options: {
   requestTimeoutMs: number;
+  auth: ClusterAuth;
 }): FactCollector {
   return {
     async collect(target) {
@@ -27,9 +28,40 @@ export function createFactCollector(options: {
           stats: { requests: 0, bytes: 0 },
         };
       }
-      return collectFromKubernetes(target.connection, {
+      let connection;
+      try {
+        connection = await withDeadline(
+          options.auth.connect(target.cluster),
+          options.requestTimeoutMs,
+        );
+      } catch (error) {
+        throw new Error(
+          `could not get a credential for cluster "${
+            target.name
+          }" from its auth provider: ${(error as Error).message}`,
+        );
+      }
+      return collectFromKubernetes(connection, {
         timeoutMs: options.requestTimeoutMs,
       });
     },
   };
+}
+
+/** A credential lookup (STS, Entra ID, Google) may hang like any request; it gets the same deadline. */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${ms} ms`)),
+          ms,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -55,3 +55,45 @@ describe('request budget: 10 nodes, whatever the number of Services', () => {
     ).toEqual(['?limit=1', '?limit=500&c', '?limit=500&c', '?limit=500&c']);
   });
 });
+
+describe('byte budget: Nodes as the Table of their printed columns', () => {
+  async function scanNodes(
+    nodes: number,
+    services: number,
+    tables: 'served' | 'ignored' = 'served',
+  ) {
+    const server = await startKubeApiServer({
+      objects: syntheticCluster({ nodes, services }),
+      certificates,
+      tables,
+    });
+    try {
+      const result = await collectFromKubernetes(server.connection());
+      return { ...result, requests: [...server.requests] };
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('≤ 256 KB a scan with 1,000 Nodes of ~17 KB each, whatever the number of Services', async () => {
+    const few = await scanNodes(1000, 100);
+    const many = await scanNodes(1000, 5000);
+    expect(few.errors).toEqual([]);
+    expect(few.facts.nodes?.value?.total).toBe(1000);
+    expect(few.stats.bytes).toBeLessThanOrEqual(256 * 1024);
+    expect(many.stats.requests).toBe(few.stats.requests);
+    expect(many.stats.bytes - few.stats.bytes).toBeLessThan(64);
+    // The Table pages (2) and the Nodes not labelled Linux (none).
+    expect(few.requests.filter(r => r.path === '/api/v1/nodes')).toHaveLength(
+      3,
+    );
+  });
+
+  it('costs a fiftieth of reading the whole Nodes, for the same facts', async () => {
+    const slim = await scanNodes(1000, 100);
+    const whole = await scanNodes(1000, 100, 'ignored');
+    expect(slim.facts).toEqual(whole.facts);
+    expect(whole.stats.bytes).toBeGreaterThan(15 * 1024 * 1024);
+    expect(slim.stats.bytes * 50).toBeLessThan(whole.stats.bytes);
+  });
+});

@@ -2,10 +2,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubernetesApiReader } from '../reader/KubernetesApiReader';
 import { CollectedFacts, KubernetesConnection } from '../types';
 import { allUnknown, collectFacts } from './collectFacts';
-import {
-  kubeConfigFromConnection,
-  unsupportedAuthProvider,
-} from './kubeConfig';
+import { kubeConfigFromConnection } from './kubeConfig';
 
 /** @public */
 export interface CollectOptions {
@@ -38,9 +35,6 @@ export async function collectFromKubernetes(
   connection: KubernetesConnection,
   options: CollectOptions = {},
 ): Promise<CollectedFacts> {
-  const unsupported = unsupportedAuthProvider(connection);
-  if (unsupported)
-    return { ...allUnknown(unsupported), stats: { requests: 0, bytes: 0 } };
   let kubeConfig: KubeConfig;
   try {
     kubeConfig = kubeConfigFromConnection(connection);

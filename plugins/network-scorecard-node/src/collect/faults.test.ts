@@ -187,20 +187,6 @@ describe('faults: the scan goes on, only affected facts become unknown', () => {
     expect(facts.services?.reason).toMatch(/^error: connection refused/);
   });
 
-  it('an unsupported auth provider gives every fact unknown with a clear reason and no request', async () => {
-    const before = server.requests.length;
-    const { facts, errors, stats } = await collectFromKubernetes({
-      ...server.connection(),
-      authProvider: 'aws',
-    });
-    expect(unknownIds(facts)).toEqual([...COLLECTED_FACT_IDS]);
-    expect(errors[0].reason).toBe(
-      'error: authProvider "aws" is not supported by the collector; configure authProvider serviceAccount with a serviceAccountToken for cluster test-cluster',
-    );
-    expect(stats).toEqual({ requests: 0, bytes: 0 });
-    expect(server.requests.length).toBe(before);
-  });
-
   it('latency only slows the scan down', async () => {
     const { facts } = await scanWith([{ path: '/*', delayMs: 60 }]);
     expect(facts).toEqual(healthy);

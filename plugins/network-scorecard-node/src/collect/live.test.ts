@@ -81,9 +81,11 @@ describe('a live scan gives the facts of the dump', () => {
           .filter(r => r.path === '/api/v1/nodes')
           .map(r => r.query.replace(/continue=[^&]+/, 'continue=…')),
       ).toEqual([
-        '?limit=500',
-        '?limit=500&continue=…',
-        '?limit=500&continue=…',
+        '?limit=500&includeObject=None',
+        '?limit=500&continue=…&includeObject=None',
+        '?limit=500&continue=…&includeObject=None',
+        // the Nodes not labelled Linux, read whole (none here)
+        '?labelSelector=kubernetes.io%2Fos%21%3Dlinux&limit=500',
       ]);
     } finally {
       await server.close();

@@ -4,7 +4,10 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { describeGet, describeList } from './describe';
 import { classifyError, classifyStatus } from './httpFailures';
 import { countByPaging } from './paging';
+import { chooseProxy } from './proxy';
 import { apiVersionOf } from './resources';
+import { readTable } from './tables';
+import { tunnelAgent } from './tunnelAgent';
 import {
   ClusterReader,
   KubeObject,
@@ -27,6 +30,11 @@ export interface KubernetesApiReaderOptions {
 const JSON_ACCEPT = 'application/json';
 const METADATA_ACCEPT =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1, application/json';
+// The plain list as a fallback, so that a server that cannot print the type sends objects.
+const TABLE_ACCEPT =
+  'application/json;as=Table;g=meta.k8s.io;v=v1, application/json';
+/** getJson's answer to a 406 when the caller has another form to ask for */
+const NOT_ACCEPTABLE = Symbol('406 Not Acceptable');
 
 interface Connection {
   server: string;
@@ -38,8 +46,9 @@ interface Connection {
 /**
  * Reads a live cluster. `@kubernetes/client-node`'s KubeConfig resolves the
  * server, CA, client certificates and credentials (tokens, exec plugins);
- * requests go through node:https directly so that every request has a hard
- * timeout and its bytes are counted.
+ * requests go through node:https directly (through a CONNECT tunnel when a
+ * proxy applies, see proxy.ts) so that every request has a hard timeout and
+ * its bytes are counted.
  * @public
  */
 export class KubernetesApiReader implements ClusterReader {
@@ -50,6 +59,8 @@ export class KubernetesApiReader implements ClusterReader {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
   private readonly counters: ReaderStats = { requests: 0, bytes: 0 };
+  /** types whose Table request was answered 406: listed as objects from then on */
+  private readonly tablesRefused = new Set<string>();
 
   constructor(
     private readonly kubeConfig: KubeConfig,
@@ -92,6 +103,9 @@ export class KubernetesApiReader implements ClusterReader {
   }
 
   async list(type: ResourceType, options: ListOptions = {}): Promise<ListPage> {
+    const asTable =
+      options.metadataOnly === 'table' &&
+      !this.tablesRefused.has(basePath(type) + type.plural);
     const query = new URLSearchParams();
     if (options.labelSelector)
       query.set('labelSelector', options.labelSelector);
@@ -99,20 +113,39 @@ export class KubernetesApiReader implements ClusterReader {
       query.set('fieldSelector', options.fieldSelector);
     if (options.limit) query.set('limit', String(options.limit));
     if (options.continue) query.set('continue', options.continue);
+    if (asTable) query.set('includeObject', 'None');
     const path = `${basePath(type)}${
       type.namespaced && options.namespace
         ? `/namespaces/${encodeURIComponent(options.namespace)}`
         : ''
     }/${type.plural}`;
     const qs = query.toString();
-    const body = (await this.getJson(
+    let accept = JSON_ACCEPT;
+    if (asTable) accept = TABLE_ACCEPT;
+    else if (options.metadataOnly === true) accept = METADATA_ACCEPT;
+    const answer = await this.getJson(
       qs ? `${path}?${qs}` : path,
-      options.metadataOnly ? METADATA_ACCEPT : JSON_ACCEPT,
+      accept,
       describeList(type, options),
-    )) as {
+      asTable,
+    );
+    if (answer === NOT_ACCEPTABLE) {
+      this.tablesRefused.add(basePath(type) + type.plural);
+      return this.list(type, options);
+    }
+    const body = answer as {
       items?: KubeObject[];
       metadata?: { continue?: string; remainingItemCount?: number };
     };
+    const table = asTable ? readTable(body) : undefined;
+    if (table) {
+      return {
+        items: [],
+        table,
+        continue: body.metadata?.continue || undefined,
+        remainingItemCount: body.metadata?.remainingItemCount,
+      };
+    }
     if (!Array.isArray(body.items)) {
       throw new ReadFailure(
         'error',
@@ -123,7 +156,7 @@ export class KubernetesApiReader implements ClusterReader {
     const items = body.items.map(item => ({
       ...item,
       apiVersion: item.apiVersion ?? apiVersionOf(type),
-      kind: options.metadataOnly ? item.kind : item.kind ?? type.kind,
+      kind: options.metadataOnly === true ? item.kind : item.kind ?? type.kind,
     }));
     return {
       items,
@@ -186,11 +219,20 @@ export class KubernetesApiReader implements ClusterReader {
         servername: opts.servername,
         rejectUnauthorized: opts.rejectUnauthorized ?? true,
       };
+      const proxy = chooseProxy(cluster.server, cluster.proxyUrl);
+      let agent: http.Agent;
+      if (proxy)
+        agent = tunnelAgent(
+          proxy,
+          !plain,
+          plain ? { keepAlive: true } : agentOptions,
+          this.timeoutMs,
+        );
+      else if (plain) agent = new http.Agent({ keepAlive: true });
+      else agent = new https.Agent(agentOptions);
       return {
         server: cluster.server.replace(/\/+$/, ''),
-        agent: plain
-          ? new http.Agent({ keepAlive: true })
-          : new https.Agent(agentOptions),
+        agent,
         headers,
         transport: plain ? http : https,
       };
@@ -212,10 +254,12 @@ export class KubernetesApiReader implements ClusterReader {
     else this.active--;
   }
 
+  /** The parsed body; NOT_ACCEPTABLE for a 406 when `orNotAcceptable` is set. */
   private async getJson(
     path: string,
     accept: string,
     what: string,
+    orNotAcceptable = false,
   ): Promise<unknown> {
     if (this.fatal) throw this.fatal;
     let connection: Connection;
@@ -233,6 +277,7 @@ export class KubernetesApiReader implements ClusterReader {
     try {
       if (this.fatal) throw this.fatal;
       const { status, body } = await this.send(connection, path, accept, what);
+      if (status === 406 && orNotAcceptable) return NOT_ACCEPTABLE;
       if (status >= 200 && status < 300) {
         try {
           return JSON.parse(body.toString('utf8'));

@@ -1,6 +1,7 @@
 import { describeGet } from './describe';
 import { ObjectStore } from './objectStore';
 import { countByPaging } from './paging';
+import { readTable } from './tables';
 import {
   ClusterReader,
   KubeObject,
@@ -39,6 +40,16 @@ export class SnapshotReader implements ClusterReader {
       continue: token,
       remainingItemCount,
     } = this.store.list(type.group, type.kind, options);
+    if (options.metadataOnly === 'table') {
+      // The Table an API server would send (includeObject=None), read back the way a live one is.
+      const table = readTable({
+        kind: 'Table',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: {},
+        ...this.store.table(type.kind, items, 'None'),
+      });
+      return { items: [], table, continue: token, remainingItemCount };
+    }
     return { items, continue: token, remainingItemCount };
   }
 

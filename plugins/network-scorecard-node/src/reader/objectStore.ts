@@ -1,3 +1,4 @@
+import { printTable } from './printTable';
 import { matchesFieldSelector, matchesLabelSelector } from './selectors';
 import {
   BUILT_IN_GROUPS,
@@ -6,6 +7,7 @@ import {
   groupOf,
   versionOf,
 } from './resources';
+import { IncludeObject } from './tables';
 import { KubeObject, ListOptions, ListPage, ServedGroups } from './types';
 
 /** What the store knows about a kind. @public */
@@ -249,6 +251,19 @@ export class ObjectStore {
       remainingItemCount: more ? matching.length - next : undefined,
       selected: matching.length,
     };
+  }
+
+  /**
+   * Objects of one kind as the column definitions and rows of a Table
+   * (meta.k8s.io/v1), printed as kube-apiserver prints that kind.
+   */
+  table(
+    kind: string,
+    items: KubeObject[],
+    includeObject: IncludeObject,
+    now?: number,
+  ) {
+    return printTable(kind, items, includeObject, now);
   }
 
   get(

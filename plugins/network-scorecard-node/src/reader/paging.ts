@@ -9,14 +9,14 @@ import {
 /** Page size for every list; Nodes and policies stay within one page on most clusters. */
 export const PAGE_SIZE = 500;
 
-/** Every object of a list, following `continue` tokens. */
+/** Every object of a list (from `options.continue` on, if set), following `continue` tokens. */
 export async function listAll(
   reader: ClusterReader,
   type: ResourceType,
   options: ListOptions = {},
 ): Promise<KubeObject[]> {
   const items: KubeObject[] = [];
-  let token: string | undefined;
+  let token: string | undefined = options.continue;
   do {
     const page = await reader.list(type, {
       ...options,
@@ -27,6 +27,49 @@ export async function listAll(
     token = page.continue || undefined;
   } while (token);
   return items;
+}
+
+/** A list read as a Table: its rows, or its objects when the server sent those instead. */
+export type TableListing =
+  | { rows: Record<string, unknown>[]; items?: undefined }
+  | { rows?: undefined; items: KubeObject[] };
+
+/**
+ * Every row of a list as a Table without objects (`metadataOnly: 'table'`),
+ * each row's cells by column name. When the server sends objects instead
+ * (it cannot print Tables) or prints without one of `columns`, the objects:
+ * callers then read what they need from them.
+ */
+export async function listTable(
+  reader: ClusterReader,
+  type: ResourceType,
+  columns: string[],
+  options: ListOptions = {},
+): Promise<TableListing> {
+  const rows: Record<string, unknown>[] = [];
+  let token: string | undefined;
+  do {
+    const page = await reader.list(type, {
+      ...options,
+      metadataOnly: 'table',
+      limit: PAGE_SIZE,
+      continue: token,
+    });
+    const table = page.table;
+    if (!table && !token) {
+      // Continue tokens do not depend on the form, so the objects already read are kept.
+      const rest = page.continue
+        ? await listAll(reader, type, { ...options, continue: page.continue })
+        : [];
+      return { items: [...page.items, ...rest] };
+    }
+    if (!table || !columns.every(c => table.columns.includes(c))) {
+      return { items: await listAll(reader, type, options) };
+    }
+    rows.push(...table.rows);
+    token = page.continue || undefined;
+  } while (token);
+  return { rows };
 }
 
 /**

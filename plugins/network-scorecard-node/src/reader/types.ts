@@ -39,8 +39,19 @@ export interface ListOptions {
   fieldSelector?: string;
   limit?: number;
   continue?: string;
-  /** ask for metadata only (PartialObjectMetadataList); servers may ignore it */
-  metadataOnly?: boolean;
+  /**
+   * Ask for less than whole objects; servers may ignore it and send them whole.
+   * `true`: metadata only (PartialObjectMetadataList). `'table'`: only the
+   * columns the server prints for the type (a Table without objects), see
+   * {@link ListPage.table}.
+   */
+  metadataOnly?: boolean | 'table';
+}
+
+/** A Table list page as read: the column names and each row's cells by column name. @public */
+export interface PrintedTable {
+  columns: string[];
+  rows: Record<string, unknown>[];
 }
 
 /** One page of a list. @public */
@@ -48,6 +59,8 @@ export interface ListPage {
   items: KubeObject[];
   continue?: string;
   remainingItemCount?: number;
+  /** set when asked for `metadataOnly: 'table'` and the server answered with a Table; `items` is then empty */
+  table?: PrintedTable;
 }
 
 /** API groups the cluster serves: group name ('' = core) to versions, preferred first. @public */
