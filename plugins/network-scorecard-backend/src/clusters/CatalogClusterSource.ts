@@ -67,6 +67,8 @@ function configuredPem(
   return undefined;
 }
 
+const entityOf = (name: string) => `the catalog entity of cluster "${name}"`;
+
 /**
  * Cluster Resources of the catalog that carry the Kubernetes plugin's
  * api-server annotation. A catalog entity can be changed by anyone who can
@@ -137,7 +139,7 @@ export class CatalogClusterSource implements ClusterSource {
     });
     if (problem)
       return refuse(
-        `refused the ${ANNOTATION_KUBERNETES_API_SERVER} of ${describe(
+        `refused the ${ANNOTATION_KUBERNETES_API_SERVER} of ${entityOf(
           name,
         )}: ${problem}`,
       );
@@ -178,8 +180,6 @@ export class CatalogClusterSource implements ClusterSource {
   }
 }
 
-const describe = (name: string) => `the catalog entity of cluster "${name}"`;
-
 /** A catalog cluster with a token from config: only the URL and CA config names are ever used. */
 function bound(
   name: string,
@@ -200,7 +200,7 @@ function bound(
     return {
       name,
       source: 'catalog',
-      refused: `${describe(
+      refused: `${entityOf(
         name,
       )} names API server ${catalogUrl}, but ${KEY} binds its token to ${
         configured.url
@@ -211,7 +211,7 @@ function bound(
     return {
       name,
       source: 'catalog',
-      refused: `${describe(
+      refused: `${entityOf(
         name,
       )} names a certificate authority (${ANNOTATION_KUBERNETES_API_SERVER_CA}) that ${KEY} does not; only the CA in config is trusted, and the token was not sent`,
     };

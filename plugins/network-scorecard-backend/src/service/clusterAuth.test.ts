@@ -66,12 +66,12 @@ function presignedStsUrl(token: string): URL | undefined {
 describe('clusters reached with the Kubernetes plugin’s auth strategies', () => {
   let objects: Awaited<ReturnType<typeof loadSnapshotFile>>['items'];
   const servers: KubeApiServer[] = [];
-  const env = { ...process.env };
+  const savedEnv = { ...process.env };
   beforeAll(async () => {
     objects = (await loadSnapshotFile(dump)).items;
   });
   afterEach(() => {
-    process.env = { ...env };
+    process.env = { ...savedEnv };
   });
   afterAll(async () => {
     await Promise.all(servers.map(s => s.close()));

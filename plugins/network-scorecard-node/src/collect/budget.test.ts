@@ -6,6 +6,8 @@ import {
 } from '@internal/network-scorecard-test-utils';
 import { collectFromKubernetes } from './collectFromKubernetes';
 
+jest.setTimeout(60_000);
+
 let certificates: TestCertificates;
 beforeAll(() => {
   certificates = createTestCertificates();
