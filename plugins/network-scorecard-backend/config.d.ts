@@ -35,6 +35,11 @@ export interface Config {
       /** path to a PEM file of the CA to trust for `url` */
       caFile?: string;
     }>;
+    /**
+     * Catalog lifecycles that count as production, matched case-insensitively.
+     * Default: production, prod, deprecated (a deprecated cluster still serves).
+     */
+    productionLifecycles?: string[];
     /** When to scan every cluster. Defaults to every 30 minutes, first one 5 seconds after start. */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** How scans reach clusters. */

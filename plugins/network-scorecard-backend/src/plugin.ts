@@ -122,6 +122,9 @@ export const networkScorecardPlugin = createBackendPlugin({
           logger,
           concurrency:
             config.getOptionalNumber('networkScorecard.scan.concurrency') ?? 4,
+          productionLifecycles: config.getOptionalStringArray(
+            'networkScorecard.productionLifecycles',
+          ),
         });
         const reports = new ReportService({
           registry,

@@ -41,5 +41,7 @@ export {
   SCORECARD_ANNOTATIONS,
 } from './entity/contextFromEntity';
 export type { EntityContext } from './entity/contextFromEntity';
+export { scoreCluster } from './score/scoreCluster';
+export type { ScoreClusterInput } from './score/scoreCluster';
 export { runCli } from './cli';
 export type { CliIo } from './cli';

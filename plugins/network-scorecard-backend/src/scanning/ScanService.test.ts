@@ -3,7 +3,9 @@ import { defaultRuleset } from '@network-scorecard/common';
 import {
   CollectedFacts,
   collectFromSnapshotFile,
+  runCli,
 } from '@network-scorecard/node';
+import { resolve } from 'node:path';
 import {
   ClusterRegistry,
   ClusterTarget,
@@ -14,6 +16,7 @@ import { CatalogClusterView } from '../catalog/CatalogClusters';
 import {
   exampleEntities,
   exampleSnapshotsConfig,
+  examplesDir,
 } from '../__testUtils__/exampleFleet';
 import { FactCollector } from './FactCollector';
 import { ScanService } from './ScanService';
@@ -135,5 +138,32 @@ describe('ScanService', () => {
     const [outcome] = await broken.scanAll();
     expect(outcome.error).toContain('/nonexistent/prod-eu-1.json');
     expect(await store.latestReport('prod-eu-1')).toEqual(before);
+  });
+});
+
+describe('one scoreCluster for the backend and the CLI', () => {
+  it('gives the same report for the same dump and catalog entity', async () => {
+    const { scans } = await setup(realCollector);
+    for (const { name, file } of exampleSnapshotsConfig()) {
+      const backend = await scans.scanCluster(name);
+      let stdout = '';
+      const code = await runCli(
+        [
+          'score',
+          '--snapshot',
+          file,
+          '--entity',
+          resolve(examplesDir, 'entities/clusters.yaml'),
+          '--cluster',
+          name,
+        ],
+        {
+          stdout: { write: (s: string) => (stdout += s) },
+          stderr: { write: () => true },
+        },
+      );
+      expect([name, code === 0 || code === 3]).toEqual([name, true]);
+      expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(backend)));
+    }
   });
 });

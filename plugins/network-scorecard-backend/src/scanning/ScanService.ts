@@ -1,17 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import {
-  ClusterReport,
-  Ruleset,
-  evaluateCluster,
-} from '@network-scorecard/common';
-import { CollectedFacts } from '@network-scorecard/node';
+import { ClusterReport, Ruleset } from '@network-scorecard/common';
+import { CollectedFacts, scoreCluster } from '@network-scorecard/node';
 import pLimit from 'p-limit';
 import { isDeepStrictEqual } from 'util';
 import { CatalogClusterView } from '../catalog/CatalogClusters';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
 import { ScanStore } from '../database';
-import { clusterContext } from './clusterContext';
 import { FactCollector } from './FactCollector';
 
 /** Outcome of one cluster in a scan cycle. */
@@ -37,6 +32,8 @@ export class ScanService {
       ruleset: () => Ruleset;
       logger: LoggerService;
       concurrency: number;
+      /** lifecycles that count as production; the framework's default when absent */
+      productionLifecycles?: string[];
       now?: () => Date;
     },
   ) {}
@@ -107,30 +104,20 @@ export class ScanService {
       throw error;
     }
     this.failures.delete(target.name);
-    const joined = clusterContext(
-      catalog.clusters.get(target.name),
-      catalog.serviceCounts.get(target.name),
+    const report = scoreCluster({
+      cluster: target.name,
+      source: target.source,
+      collected,
+      entity: catalog.clusters.get(target.name),
+      catalogServiceCount: catalog.serviceCounts.get(target.name),
       now,
-    );
-    const report = evaluateCluster(
-      {
-        cluster: target.name,
-        source: target.source,
-        scannedAt: collected.capturedAt ?? now,
-        facts: { ...collected.facts, ...joined.facts },
-        errors: [
-          ...collected.errors,
-          ...joined.errors.map(reason => ({ fact: 'catalog', reason })),
-        ],
-        context: joined.context,
-        links: joined.links,
-        acknowledgements: await store.activeAcknowledgements(
-          target.name,
-          new Date(now),
-        ),
-      },
-      ruleset(),
-    );
+      acknowledgements: await store.activeAcknowledgements(
+        target.name,
+        new Date(now),
+      ),
+      productionLifecycles: this.options.productionLifecycles,
+      ruleset: ruleset(),
+    });
     // A dump scanned again gives the same report: keep one row, not one per cycle.
     const previous = await store.latestReport(target.name);
     if (!previous || !isDeepStrictEqual(previous, report)) {

@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { reportSchemaValidator } from '@internal/network-scorecard-test-utils';
 import request from 'supertest';
+import { ANTI_PATTERN_PENALTY } from '@network-scorecard/common';
 import { networkScorecardPlugin } from '../plugin';
 import {
   DEMO_CLUSTERS,
@@ -163,7 +164,8 @@ describe('network-scorecard routes', () => {
       reason: 'mesh removal planned for Q1',
     });
 
-    // the next scan carries the acknowledgement: a new history row, same method, same score
+    // the next scan carries the acknowledgement: a new history row, same method,
+    // and the acknowledged anti-pattern's penalty waived
     await request(server)
       .post('/api/network-scorecard/clusters/payments-1/scan')
       .set('Authorization', user());
@@ -174,9 +176,12 @@ describe('network-scorecard routes', () => {
       (c: { name: string }) => c.name === 'payments-1',
     );
     expect(payments.lastScan.previous).toMatchObject({
-      score: payments.lastScan.score,
       rulesetVersion: payments.lastScan.rulesetVersion,
     });
+    expect(payments.lastScan.score).toBeCloseTo(
+      payments.lastScan.previous.score + ANTI_PATTERN_PENALTY,
+      1,
+    );
     expect(payments.lastScan.antiPatternsDetected).toBe(
       report.body.antiPatterns.filter(
         (ap: { status: string }) => ap.status === 'detected',

@@ -1,4 +1,5 @@
 import { defaultRuleset, evaluateCluster } from '../rules';
+import { golden } from '../rules/__fixtures__/golden';
 import { summarizeScan } from './summarizeScan';
 
 const report = evaluateCluster(
@@ -6,14 +7,7 @@ const report = evaluateCluster(
     cluster: 'payments-1',
     source: 'snapshot',
     scannedAt: '2026-11-24T10:00:00.000Z',
-    facts: {
-      cni: { value: 'calico', evidence: ['DaemonSet kube-system/calico-node'] },
-      mesh: {
-        value: 'istio-sidecar',
-        evidence: ['Deployment istio-system/istiod'],
-      },
-      services: { value: 8, evidence: ['Services: 8'] },
-    },
+    facts: golden('demo-payments-1'),
     errors: [],
     context: {
       requirements: [],

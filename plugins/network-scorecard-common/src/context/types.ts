@@ -15,9 +15,63 @@ export interface EvaluationContext {
   catalogServiceCount: number | null;
   /** evaluation time (ISO 8601), so date-dependent rules stay pure */
   now: string;
+  /**
+   * lifecycles that count as production, matched case-insensitively
+   * (`networkScorecard.productionLifecycles`); default {@link DEFAULT_PRODUCTION_LIFECYCLES}
+   */
+  productionLifecycles?: string[];
+  /**
+   * the CNI the catalog declares this cluster is moving to
+   * (`network-scorecard.io/target-cni`); null or absent when no move is
+   * declared. A platform-refresh date alone is the window for a move, never the plan.
+   */
+  targetCni?: TargetCni | null;
 }
+
+/** The CNIs a cluster may declare as its target (DESIGN.md §4). @public */
+export const TARGET_CNIS = ['cilium', 'calico'] as const;
+
+/** @public */
+export type TargetCni = (typeof TARGET_CNIS)[number];
+
+/**
+ * Parses the `network-scorecard.io/target-cni` annotation: empty means no
+ * declared move; any other value than cilium or calico is an error naming
+ * it and `where` (never silently ignored).
+ * @public
+ */
+export function parseTargetCni(
+  raw: string | undefined | null,
+  where: string,
+): { targetCni: TargetCni | null; error?: string } {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (!value) return { targetCni: null };
+  const found = TARGET_CNIS.find(t => t === value);
+  if (found) return { targetCni: found };
+  return {
+    targetCni: null,
+    error: `${where}: unknown target CNI "${(
+      raw ?? ''
+    ).trim()}"; expected one of ${TARGET_CNIS.join(', ')}`,
+  };
+}
+
+/**
+ * A deprecated cluster still serves production traffic until it is gone,
+ * so it is judged as production.
+ * @public
+ */
+export const DEFAULT_PRODUCTION_LIFECYCLES: readonly string[] = [
+  'production',
+  'prod',
+  'deprecated',
+];
 
 /** @public */
 export function isProduction(context: EvaluationContext): boolean {
-  return context.lifecycle === 'production';
+  const lifecycle = context.lifecycle?.trim().toLowerCase();
+  if (!lifecycle) return false;
+  return (context.productionLifecycles ?? DEFAULT_PRODUCTION_LIFECYCLES).some(
+    l => l.trim().toLowerCase() === lifecycle,
+  );
 }

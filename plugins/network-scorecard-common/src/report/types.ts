@@ -54,7 +54,7 @@ export interface CheckReport {
   title: string;
   weight: number;
   status: CheckStatus;
-  /** points earned (weight × status factor); null when the check leaves the denominator */
+  /** points earned (weight × status factor; unknown earns 0); null when not applicable */
   points: number | null;
   evidence: string[];
   recommendation: string;
@@ -106,6 +106,42 @@ export interface ReportLink {
   url: string;
 }
 
+/** An open anti-pattern's cost in overall points (0 when an active acknowledgement waives it). @public */
+export interface ScorePenalty {
+  antiPatternId: string;
+  /** unknown costs as much as detected: the scanner could not rule it out */
+  status: 'detected' | 'unknown';
+  points: number;
+  waived: boolean;
+}
+
+/** A ceiling on the overall score, and why. @public */
+export interface ScoreCap {
+  id: 'open-anti-pattern' | 'policy-gate';
+  max: number;
+  reason: string;
+}
+
+/** An applicable check the scanner could not decide: what it costs, and what must be readable to decide it. @public */
+export interface PointsAtStake {
+  checkId: string;
+  /** overall points the check could add once known */
+  points: number;
+  /** the unknown facts the rule read, with why they are unknown */
+  reads: { fact: string; reason: string }[];
+}
+
+/** How the overall score came about, traceable to single rules. @public */
+export interface ScoringReport {
+  formula: string;
+  areaWeights: Record<Area, number>;
+  /** weighted mean of the area scores before penalties and caps; null when no area applies */
+  weighted: number | null;
+  penalties: ScorePenalty[];
+  caps: ScoreCap[];
+  atStake: PointsAtStake[];
+}
+
 /** The stable report of DESIGN.md §7 (JSON Schema: report.schema.json). @public */
 export interface ClusterReport {
   schemaVersion: 1;
@@ -119,6 +155,7 @@ export interface ClusterReport {
   grade: Grade;
   coverage: number;
   areas: AreaScore[];
+  scoring: ScoringReport;
   facts: ClusterFacts;
   checks: CheckReport[];
   antiPatterns: AntiPatternReport[];

@@ -1,5 +1,5 @@
 import { ClusterFacts, FACT_IDS } from '../facts';
-import { EvaluationContext } from '../context';
+import { EvaluationContext, isProduction } from '../context';
 import {
   Acknowledgement,
   AntiPatternReport,
@@ -10,9 +10,16 @@ import {
   ReportLink,
   ReportSource,
   ReportStatus,
+  PointsAtStake,
 } from '../report';
-import { checkPoints, scoreChecks } from '../scoring';
-import { Ruleset } from './types';
+import {
+  AREA_WEIGHTS,
+  SCORING_FORMULA,
+  checkPoints,
+  finalScore,
+  scoreAreas,
+} from '../scoring';
+import { CheckRule, Ruleset } from './types';
 
 /** Everything one evaluation needs; rules never touch the network. @public */
 export interface EvaluationInput {
@@ -107,7 +114,25 @@ export function evaluateCluster(
     ...rule.evaluate(facts, context),
   }));
 
-  const summary = scoreChecks(checks);
+  const areas = scoreAreas(checks);
+  const final = finalScore({
+    weighted: areas.weighted,
+    coverage: areas.coverage,
+    antiPatterns,
+    checks,
+    production: isProduction(context),
+  });
+  const atStake: PointsAtStake[] = [...areas.atStake].map(
+    ([checkId, points]) => ({
+      checkId,
+      points,
+      reads: unknownReads(
+        ruleset.checks.find(rule => rule.id === checkId)!,
+        facts,
+        context,
+      ),
+    }),
+  );
   return {
     schemaVersion: 1,
     rulesetVersion: ruleset.version,
@@ -116,14 +141,53 @@ export function evaluateCluster(
     source: input.source,
     status: collectionStatus(facts, input.errors),
     errors: input.errors,
-    score: summary.score,
-    grade: summary.grade,
-    coverage: summary.coverage,
-    areas: summary.areas,
+    score: final.score,
+    grade: final.grade,
+    coverage: areas.coverage,
+    areas: areas.areas,
+    scoring: {
+      formula: SCORING_FORMULA,
+      areaWeights: AREA_WEIGHTS,
+      weighted:
+        areas.weighted === null ? null : Math.round(areas.weighted * 10) / 10,
+      penalties: final.penalties,
+      caps: final.caps,
+      atStake,
+    },
     facts,
     checks,
     antiPatterns,
     readiness,
     links: input.links ?? [],
   };
+}
+
+/**
+ * The unknown facts an undecided check read: evaluated again with every fact
+ * access recorded, so the report can say what the scanner must be allowed to
+ * read without each rule declaring its inputs.
+ */
+function unknownReads(
+  rule: CheckRule,
+  facts: ClusterFacts,
+  context: EvaluationContext,
+): { fact: string; reason: string }[] {
+  const read = new Set<string>();
+  const recorder = new Proxy(facts, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  rule.evaluate(recorder, context);
+  const table = facts as Record<
+    string,
+    { value: unknown; reason?: string } | undefined
+  >;
+  return [...read]
+    .filter(id => table[id] === undefined || table[id]!.value === null)
+    .map(id => ({
+      fact: id,
+      reason: table[id]?.reason ?? 'not collected',
+    }));
 }

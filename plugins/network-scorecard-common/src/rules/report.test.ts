@@ -1,12 +1,12 @@
 import fs from 'fs';
 import path from 'path';
-import { FACT_IDS } from '../facts';
+import { ClusterFacts, FACT_IDS } from '../facts';
+import { EvaluationContext } from '../context';
 import { ClusterReport } from '../report';
 import { AREA_WEIGHTS } from '../scoring';
 import { defaultRuleset } from './ruleset';
 import { evaluateCluster } from './evaluate';
-import { SCENARIOS } from './__fixtures__/scenarios';
-import { merge, NOW, unknown } from './__fixtures__/clusters';
+import { golden } from './__fixtures__/golden';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Ajv2020 = require('ajv/dist/2020');
@@ -19,69 +19,79 @@ const schema = JSON.parse(
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
+const problems = (r: ClusterReport) =>
+  validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors;
+
+const NOW = '2026-11-26T09:00:00Z';
+const production: EvaluationContext = {
+  requirements: [],
+  lifecycle: 'production',
+  platformRefresh: null,
+  catalogServiceCount: null,
+  now: NOW,
+};
+const CLUSTERS = fs
+  .readdirSync(path.resolve(__dirname, '../../../../fixtures/golden'))
+  .map(f => f.replace(/\.json$/, ''));
 
 function report(
-  index: number,
-  facts = SCENARIOS[index].facts(),
+  facts: ClusterFacts,
+  errors: ClusterReport['errors'] = [],
 ): ClusterReport {
-  const s = SCENARIOS[index];
   return evaluateCluster(
     {
-      cluster: s.name,
+      cluster: 'c',
       source: 'snapshot',
       scannedAt: NOW,
       facts,
-      errors: [],
-      context: s.context,
+      errors,
+      context: production,
     },
     defaultRuleset,
   );
 }
 
-describe('the report of every fixture cluster', () => {
-  it.each(SCENARIOS.map((s, i) => [s.name, i] as const))(
-    '%s is valid against report.schema.json',
-    (_, i) => {
-      const r = report(i);
-      expect(
-        validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors,
-      ).toEqual([]);
-      expect(r.checks).toHaveLength(defaultRuleset.checks.length);
-      expect(r.antiPatterns).toHaveLength(defaultRuleset.antiPatterns.length);
-      expect(r.readiness).toHaveLength(defaultRuleset.readiness.length);
-      expect(r.rulesetVersion).toBe(defaultRuleset.version);
-    },
-  );
+const unreadable = (reason: string) => ({ value: null, evidence: [], reason });
 
-  it('stays valid, and partial, when reads fail', () => {
-    const facts = merge(
-      SCENARIOS[0].facts(),
-      unknown('mesh.details'),
-      unknown('policies', 'timeout'),
-    );
-    const r = evaluateCluster(
-      {
-        cluster: 'aks-cilium',
-        source: 'kubernetes',
-        scannedAt: NOW,
-        facts,
-        errors: [{ fact: 'policies', reason: 'timeout' }],
-        context: SCENARIOS[0].context,
-      },
-      defaultRuleset,
-    );
-    expect(r.status).toBe('partial');
-    expect(r.checks.find(c => c.id === 'policy.enforced')?.status).toBe(
-      'unknown',
-    );
-    expect(
-      validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors,
-    ).toEqual([]);
+describe('the report of every golden cluster', () => {
+  it.each(CLUSTERS)('%s is valid against report.schema.json', name => {
+    const r = report(golden(name));
+    expect(problems(r)).toEqual([]);
+    expect(r.checks).toHaveLength(defaultRuleset.checks.length);
+    expect(r.antiPatterns).toHaveLength(defaultRuleset.antiPatterns.length);
+    expect(r.readiness).toHaveLength(defaultRuleset.readiness.length);
+    expect(r.rulesetVersion).toBe(defaultRuleset.version);
   });
 
-  it("keeps every point traceable: the score is recomputed from the report's own checks", () => {
-    for (let i = 0; i < SCENARIOS.length; i++) {
-      const r = report(i);
+  it('stays valid, and partial, when reads fail; the unknown check says what it needed', () => {
+    const facts = {
+      ...golden('demo-prod-eu-1'),
+      policies: unreadable(
+        'timeout: GET /apis/cilium.io/v2/ciliumnetworkpolicies',
+      ),
+    };
+    const r = report(facts, [{ fact: 'policies', reason: 'timeout' }]);
+    expect(r.status).toBe('partial');
+    expect(r.checks.find(c => c.id === 'policy.enforced')).toMatchObject({
+      status: 'unknown',
+      points: 0,
+    });
+    expect(
+      r.scoring.atStake.find(s => s.checkId === 'policy.enforced'),
+    ).toMatchObject({
+      reads: [
+        {
+          fact: 'policies',
+          reason: 'timeout: GET /apis/cilium.io/v2/ciliumnetworkpolicies',
+        },
+      ],
+    });
+    expect(problems(r)).toEqual([]);
+  });
+
+  it("keeps every point traceable: area scores are recomputed from the report's own checks", () => {
+    for (const name of CLUSTERS) {
+      const r = report(golden(name));
       let weighted = 0;
       let total = 0;
       const recomputed = r.areas.map(area => {
@@ -100,26 +110,16 @@ describe('the report of every fixture cluster', () => {
         }
         return exact === null ? null : Math.round(exact * 10) / 10;
       });
-      expect(r.areas.map(a => a.score)).toEqual(recomputed);
-      expect(r.score).toBeCloseTo(weighted / total, 1);
+      expect([name, r.areas.map(a => a.score)]).toEqual([name, recomputed]);
+      expect(r.scoring.weighted).toBeCloseTo(weighted / total, 1);
     }
   });
 
   it('with every read failed: failed, no grade, every check unknown or not applicable', () => {
-    const facts = merge(
-      ...FACT_IDS.map(id => unknown(id, 'connection refused')),
-    );
-    const r = evaluateCluster(
-      {
-        cluster: 'down',
-        source: 'kubernetes',
-        scannedAt: NOW,
-        facts,
-        errors: [{ reason: 'connection refused' }],
-        context: SCENARIOS[0].context,
-      },
-      defaultRuleset,
-    );
+    const facts = Object.fromEntries(
+      FACT_IDS.map(id => [id, unreadable('error: connection refused')]),
+    ) as ClusterFacts;
+    const r = report(facts, [{ reason: 'connection refused' }]);
     expect(r).toMatchObject({
       status: 'failed',
       grade: '?',
@@ -131,8 +131,6 @@ describe('the report of every fixture cluster', () => {
         c => c.status === 'unknown' || c.status === 'not-applicable',
       ),
     ).toBe(true);
-    expect(
-      validate(JSON.parse(JSON.stringify(r))) ? [] : validate.errors,
-    ).toEqual([]);
+    expect(problems(r)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { AREA_WEIGHTS, SCORING_FORMULA } from '../scoring';
 import { defaultRuleset } from './ruleset';
 
 /**
@@ -15,6 +16,17 @@ const RELEASED: Record<string, string> = {
     'ap.mesh-too-early ap.mesh-without-question ap.sidecars-when-ambient-fits ap.two-control-planes ' +
     'ap.standalone-cni-migration ap.calico-ebpf-untested ap.global-l7-visibility ap.infra-tracing-everywhere | ' +
     'readiness.calico-to-cilium readiness.kube-proxy-replacement readiness.hubble readiness.mesh',
+  // from here on the fingerprint also carries the scoring formula and the area weights
+  '2026.12.1':
+    'cni.production-grade:3 cni.default-choice:2 cni.kernel:2 cni.windows:2 cni.calico-dataplane:1 ' +
+    'kube-proxy.replaced:3 kube-proxy.redundant:2 kube-proxy.scale:2 ' +
+    'mesh.need:3 mesh.choice:2 mesh.mtls:3 encryption.transparent:2 ' +
+    'observability.hubble:3 observability.metrics:2 observability.dashboards:2 observability.l7-targeted:2 observability.app-tracing:1 ' +
+    'policy.enforced:3 | ' +
+    'ap.mesh-too-early ap.mesh-without-question ap.sidecars-when-ambient-fits ap.two-control-planes ' +
+    'ap.standalone-cni-migration ap.calico-ebpf-untested ap.global-l7-visibility ap.infra-tracing-everywhere | ' +
+    'readiness.calico-to-cilium readiness.kube-proxy-replacement readiness.hubble readiness.mesh | ' +
+    'scoring 2026.12 cni:20 kube-proxy:10 mesh:15 encryption:10 observability:20 policy:25',
 };
 
 function fingerprint(): string {
@@ -22,6 +34,9 @@ function fingerprint(): string {
     defaultRuleset.checks.map(r => `${r.id}:${r.weight}`).join(' '),
     defaultRuleset.antiPatterns.map(r => r.id).join(' '),
     defaultRuleset.readiness.map(r => r.id).join(' '),
+    `scoring ${SCORING_FORMULA} ${Object.entries(AREA_WEIGHTS)
+      .map(([area, weight]) => `${area}:${weight}`)
+      .join(' ')}`,
   ].join(' | ');
 }
 

@@ -48,7 +48,7 @@ import { Ruleset } from './types';
  * @public
  */
 export const defaultRuleset: Ruleset = {
-  version: '2026.11.1',
+  version: '2026.12.1',
   checks: [
     cniProductionGrade,
     cniDefaultChoice,

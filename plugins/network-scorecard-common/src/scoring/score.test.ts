@@ -1,33 +1,49 @@
 import { Area, CheckStatus } from '../report';
-import { checkPoints, gradeFor, scoreChecks } from './score';
+import { finalScore } from './adjust';
+import { checkPoints, gradeFor, scoreAreas } from './score';
 
+let n = 0;
 const c = (area: Area, status: CheckStatus, weight: number) => ({
+  id: `${area}.c${n++}`,
   area,
   status,
   weight,
 });
 
+/** The score as the report gives it, with no anti-pattern and outside production. */
+function plain(checks: ReturnType<typeof c>[]) {
+  const areas = scoreAreas(checks);
+  return {
+    ...areas,
+    ...finalScore({
+      weighted: areas.weighted,
+      coverage: areas.coverage,
+      antiPatterns: [],
+      checks,
+      production: false,
+    }),
+  };
+}
+
 describe('checkPoints', () => {
-  it('earns weight × 1 / 0.5 / 0 and leaves the denominator for unknown and not-applicable', () => {
+  it('earns weight × 1 / 0.5 / 0; unknown earns 0 and only not-applicable leaves the denominator', () => {
     expect([
       checkPoints('pass', 3),
       checkPoints('warn', 3),
       checkPoints('fail', 3),
-    ]).toEqual([3, 1.5, 0]);
-    expect([
       checkPoints('unknown', 3),
-      checkPoints('not-applicable', 3),
-    ]).toEqual([null, null]);
+    ]).toEqual([3, 1.5, 0, 0]);
+    expect(checkPoints('not-applicable', 3)).toBeNull();
   });
 });
 
-describe('scoreChecks (DESIGN §6), hand-computed', () => {
-  it('case 1: two areas, every status', () => {
-    // cni: pass 3 + warn 2 (=1) + fail 2 (=0) = 4 of 7 -> 57.142857; unknown and n/a leave the denominator
+describe('area scores and the weighted score (formula 2026.12), hand-computed', () => {
+  it('case 1: two areas, every status; unknown counts as 0 of its weight', () => {
+    // cni: pass 3 + warn 2 (=1) + fail 2 (=0) + unknown 2 (=0) = 4 of 9 -> 44.444; n/a leaves the denominator
     // kube-proxy: pass 3 -> 100
-    // overall = (57.142857 × 25 + 100 × 15) / 40 = 73.214 -> 73.2, grade C
+    // overall = (44.444 × 20 + 100 × 10) / 30 = 62.963 -> 63, grade D
     // coverage = 4 known of 5 applicable = 0.8
-    const summary = scoreChecks([
+    const summary = plain([
       c('cni', 'pass', 3),
       c('cni', 'warn', 2),
       c('cni', 'fail', 2),
@@ -35,26 +51,26 @@ describe('scoreChecks (DESIGN §6), hand-computed', () => {
       c('cni', 'not-applicable', 1),
       c('kube-proxy', 'pass', 3),
     ]);
-    expect(summary).toEqual({
-      score: 73.2,
-      grade: 'C',
-      coverage: 0.8,
-      areas: [
-        { id: 'cni', score: 57.1 },
-        { id: 'kube-proxy', score: 100 },
-        { id: 'mesh', score: null },
-        { id: 'encryption', score: null },
-        { id: 'observability', score: null },
-        { id: 'policy', score: null },
-      ],
-    });
+    expect(summary.score).toBe(63);
+    expect(summary.grade).toBe('D');
+    expect(summary.coverage).toBe(0.8);
+    expect(summary.areas).toEqual([
+      { id: 'cni', score: 44.4 },
+      { id: 'kube-proxy', score: 100 },
+      { id: 'mesh', score: null },
+      { id: 'encryption', score: null },
+      { id: 'observability', score: null },
+      { id: 'policy', score: null },
+    ]);
+    // the unknown check could add 2/9 of cni (22.2 area points) × 20/30 = 14.8 overall points
+    expect([...summary.atStake.values()]).toEqual([14.8]);
   });
 
   it('case 2: all six areas', () => {
-    // cni 2/3 = 66.667 (w25), kube-proxy 0 (w15), mesh 100 (w20), encryption 50 (w10),
-    // observability 3.5/5 = 70 (w20), policy 100 (w10)
-    // overall = (1666.667 + 0 + 2000 + 500 + 1400 + 1000) / 100 = 65.667 -> 65.7, grade D
-    const summary = scoreChecks([
+    // cni 2/3 = 66.667 (w20), kube-proxy 0 (w10), mesh 100 (w15), encryption 50 (w10),
+    // observability 3.5/5 = 70 (w20), policy 100 (w25)
+    // overall = (1333.333 + 0 + 1500 + 500 + 1400 + 2500) / 100 = 72.333 -> 72.3, grade C
+    const summary = plain([
       c('cni', 'pass', 2),
       c('cni', 'fail', 1),
       c('kube-proxy', 'fail', 3),
@@ -65,17 +81,17 @@ describe('scoreChecks (DESIGN §6), hand-computed', () => {
       c('observability', 'fail', 1),
       c('policy', 'pass', 3),
     ]);
-    expect(summary.score).toBe(65.7);
-    expect(summary.grade).toBe('D');
+    expect(summary.score).toBe(72.3);
+    expect(summary.grade).toBe('C');
     expect(summary.areas.map(a => a.score)).toEqual([
       66.7, 0, 100, 50, 70, 100,
     ]);
   });
 
   it('case 3: the overall score comes from exact area scores, not rounded ones', () => {
-    // cni 0/1 = 0 (w25), mesh 1/7 = 14.2857.. (w20) -> exact (0 + 285.714) / 45 = 6.349 -> 6.3
-    // (from the rounded area 14.3 it would be 286 / 45 = 6.356 -> 6.4)
-    const summary = scoreChecks([
+    // cni 0/1 = 0 (w20), mesh 1/7 = 14.2857.. (w15) -> exact (0 + 214.286) / 35 = 6.122 -> 6.1
+    // (from the rounded area 14.3 it would be 214.5 / 35 = 6.129 -> 6.1 too; 1/7 of w15 is the exact input)
+    const summary = plain([
       c('cni', 'fail', 1),
       c('mesh', 'pass', 1),
       c('mesh', 'fail', 6),
@@ -85,12 +101,12 @@ describe('scoreChecks (DESIGN §6), hand-computed', () => {
       null,
       14.3,
     ]);
-    expect(summary.score).toBe(6.3);
+    expect(summary.score).toBe(6.1);
     expect(summary.grade).toBe('F');
   });
 
   it('grades nothing below 50 % coverage, and does at exactly 50 %', () => {
-    const below = scoreChecks([
+    const below = plain([
       c('cni', 'pass', 3),
       c('cni', 'pass', 3),
       c('cni', 'unknown', 1),
@@ -98,31 +114,120 @@ describe('scoreChecks (DESIGN §6), hand-computed', () => {
       c('policy', 'unknown', 1),
     ]);
     expect(below).toMatchObject({ score: null, grade: '?', coverage: 0.4 });
-    const half = scoreChecks([c('cni', 'pass', 3), c('mesh', 'unknown', 3)]);
-    expect(half).toMatchObject({ score: 100, grade: 'A', coverage: 0.5 });
+    // cni 100 (w20), mesh 0 of 3 unknown (w15): (2000 + 0) / 35 = 57.1
+    const half = plain([c('cni', 'pass', 3), c('mesh', 'unknown', 3)]);
+    expect(half).toMatchObject({ score: 57.1, grade: 'F', coverage: 0.5 });
   });
 
   it('grades nothing when no check applies', () => {
-    expect(scoreChecks([c('cni', 'not-applicable', 3)])).toMatchObject({
+    expect(plain([c('cni', 'not-applicable', 3)])).toMatchObject({
       score: null,
       grade: '?',
       coverage: 0,
     });
-    expect(scoreChecks([])).toMatchObject({
-      score: null,
-      grade: '?',
-      coverage: 0,
+    expect(plain([])).toMatchObject({ score: null, grade: '?', coverage: 0 });
+  });
+});
+
+describe('penalties and caps', () => {
+  const allPass = [
+    {
+      id: 'cni.x',
+      area: 'cni' as Area,
+      status: 'pass' as CheckStatus,
+      weight: 1,
+    },
+    {
+      id: 'policy.enforced',
+      area: 'policy' as Area,
+      status: 'pass' as CheckStatus,
+      weight: 1,
+    },
+  ];
+  const score = (input: Partial<Parameters<typeof finalScore>[0]>) =>
+    finalScore({
+      weighted: 100,
+      coverage: 1,
+      antiPatterns: [],
+      checks: allPass,
+      production: true,
+      ...input,
+    });
+
+  it('takes 5 points per open anti-pattern and keeps the cluster from an A', () => {
+    const one = score({
+      antiPatterns: [{ id: 'ap.a', status: 'detected', acknowledged: null }],
+    });
+    expect(one.penalties).toEqual([
+      { antiPatternId: 'ap.a', status: 'detected', points: 5, waived: false },
+    ]);
+    expect(one).toMatchObject({ score: 89.9, grade: 'B' });
+    const three = score({
+      antiPatterns: ['ap.a', 'ap.b', 'ap.c'].map(id => ({
+        id,
+        status: 'detected' as const,
+        acknowledged: null,
+      })),
+    });
+    expect(three).toMatchObject({ score: 85, grade: 'B' });
+    expect(three.caps.map(cap => cap.id)).toEqual(['open-anti-pattern']);
+  });
+
+  it('charges an anti-pattern it could not decide like a detected one', () => {
+    expect(
+      score({
+        antiPatterns: [{ id: 'ap.a', status: 'unknown', acknowledged: null }],
+      }),
+    ).toMatchObject({
+      score: 89.9,
+      penalties: [{ status: 'unknown', points: 5 }],
     });
   });
 
-  it('rounds coverage to three places', () => {
+  it('waives the penalty and the cap while an acknowledgement is active', () => {
+    const acknowledged = score({
+      antiPatterns: [
+        {
+          id: 'ap.a',
+          status: 'detected',
+          acknowledged: {
+            by: 'user:default/jo',
+            reason: 'migration booked',
+            at: '2026-11-01T00:00:00Z',
+            expiresAt: null,
+          },
+        },
+      ],
+    });
+    expect(acknowledged).toMatchObject({ score: 100, grade: 'A', caps: [] });
+    expect(acknowledged.penalties).toEqual([
+      { antiPatternId: 'ap.a', status: 'detected', points: 0, waived: true },
+    ]);
+  });
+
+  it('caps a production cluster without enforced policy at C, and one whose policy is unknown too', () => {
+    for (const status of ['fail', 'unknown'] as const) {
+      const result = score({
+        checks: [allPass[0], { id: 'policy.enforced', status }],
+      });
+      expect(result).toMatchObject({ score: 79.9, grade: 'C' });
+      expect(result.caps.map(cap => cap.id)).toEqual(['policy-gate']);
+    }
     expect(
-      scoreChecks([
-        c('cni', 'pass', 1),
-        c('cni', 'pass', 1),
-        c('cni', 'unknown', 1),
-      ]).coverage,
-    ).toBe(0.667);
+      score({
+        checks: [allPass[0], { id: 'policy.enforced', status: 'fail' }],
+        production: false,
+      }),
+    ).toMatchObject({ score: 100, caps: [] });
+  });
+
+  it('never goes below 0', () => {
+    expect(
+      score({
+        weighted: 3,
+        antiPatterns: [{ id: 'ap.a', status: 'detected', acknowledged: null }],
+      }).score,
+    ).toBe(0);
   });
 });
 
@@ -138,7 +243,7 @@ describe('gradeFor', () => {
     [60, 'D'],
     [59.9, 'F'],
     [0, 'F'],
-  ])('%d -> %s', (score, grade) => {
-    expect(gradeFor(score)).toBe(grade);
+  ])('%s -> %s', (value, grade) => {
+    expect(gradeFor(value)).toBe(grade);
   });
 });

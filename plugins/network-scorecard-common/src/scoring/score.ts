@@ -7,31 +7,48 @@ import {
   Grade,
 } from '../report';
 
-/** Share of a check's weight each status earns; unknown and not-applicable leave the denominator. */
+/** The scoring method's own version, carried in every report beside the ruleset's. @public */
+export const SCORING_FORMULA = '2026.12';
+
+/**
+ * Share of a check's weight each status earns. An applicable check whose
+ * status is unknown earns nothing: seeing less never scores better. Only
+ * not-applicable leaves the denominator.
+ */
 const STATUS_FACTOR: Record<CheckStatus, number | null> = {
   pass: 1,
   warn: 0.5,
   fail: 0,
-  unknown: null,
+  unknown: 0,
   'not-applicable': null,
 };
 
 /**
  * How much each area counts in the overall score. The CNI is the foundation
- * every later decision stands on, so it counts most.
+ * every later decision stands on; policy weighs as much as it, because a
+ * cluster whose pods can all reach each other has no network boundary.
  * @public
  */
 export const AREA_WEIGHTS: Record<Area, number> = {
-  cni: 25,
-  'kube-proxy': 15,
-  mesh: 20,
+  cni: 20,
+  'kube-proxy': 10,
+  mesh: 15,
   encryption: 10,
   observability: 20,
-  policy: 10,
+  policy: 25,
 };
 
 /** Below this share of known applicable checks the grade is "?". @public */
 export const MIN_COVERAGE_FOR_GRADE = 0.5;
+
+/** Overall points each detected (or undecidable), unacknowledged anti-pattern costs. @public */
+export const ANTI_PATTERN_PENALTY = 5;
+
+/** Highest score a cluster with an open anti-pattern can reach: never an A. @public */
+export const ANTI_PATTERN_CAP = 89.9;
+
+/** Highest score of a production cluster without enforced network policy: at most a C. @public */
+export const POLICY_GATE_CAP = 79.9;
 
 /** Points a check earns, or null when it leaves the denominator. @public */
 export function checkPoints(
@@ -43,14 +60,6 @@ export function checkPoints(
 }
 
 /** @public */
-export interface ScoreSummary {
-  score: number | null;
-  grade: Grade;
-  coverage: number;
-  areas: AreaScore[];
-}
-
-/** @public */
 export function gradeFor(score: number): Exclude<Grade, '?'> {
   if (score >= 90) return 'A';
   if (score >= 80) return 'B';
@@ -59,21 +68,34 @@ export function gradeFor(score: number): Exclude<Grade, '?'> {
   return 'F';
 }
 
-function round1(value: number): number {
+export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** @public */
+export interface AreaSummary {
+  areas: AreaScore[];
+  /** weighted mean of the area scores, before penalties and caps; null when no area applies */
+  weighted: number | null;
+  coverage: number;
+  /** overall points each unknown check costs (its share of its area, times the area's weight) */
+  atStake: Map<string, number>;
+}
+
 /**
- * DESIGN.md §6: area score = points / possible × 100; overall = mean of area
- * scores weighted by area; coverage = share of applicable checks whose status
- * is known; below 50 % coverage there is no score and the grade is "?".
+ * Area score = points / possible × 100, unknown checks included with 0
+ * points; the weighted mean of the areas that apply; coverage = share of
+ * applicable checks whose status is known.
  * @public
  */
-export function scoreChecks(
-  checks: Pick<CheckReport, 'area' | 'status' | 'weight'>[],
-): ScoreSummary {
-  // Exact area ratios feed the overall score; only what is shown is rounded,
-  // so rounding never compounds.
+export function scoreAreas(
+  checks: Pick<CheckReport, 'id' | 'area' | 'status' | 'weight'>[],
+): AreaSummary {
+  // Exact ratios feed the overall score; only what is shown is rounded.
   const exact = AREAS.map(area => {
     let points = 0;
     let possible = 0;
@@ -84,20 +106,17 @@ export function scoreChecks(
       points += earned;
       possible += check.weight;
     }
-    return { id: area, score: possible > 0 ? (points / possible) * 100 : null };
+    return {
+      id: area,
+      possible,
+      score: possible > 0 ? (points / possible) * 100 : null,
+    };
   });
-  const areas: AreaScore[] = exact.map(a => ({
-    id: a.id,
-    score: a.score === null ? null : round1(a.score),
-  }));
-
   const applicable = checks.filter(c => c.status !== 'not-applicable');
   const known = applicable.filter(c => c.status !== 'unknown');
-  // The threshold applies to the coverage as reported, so the two never disagree.
   const coverage = round3(
     applicable.length === 0 ? 0 : known.length / applicable.length,
   );
-
   let weighted = 0;
   let totalWeight = 0;
   for (const area of exact) {
@@ -105,14 +124,25 @@ export function scoreChecks(
     weighted += area.score * AREA_WEIGHTS[area.id];
     totalWeight += AREA_WEIGHTS[area.id];
   }
-
-  if (totalWeight === 0 || coverage < MIN_COVERAGE_FOR_GRADE) {
-    return { score: null, grade: '?', coverage, areas };
+  const atStake = new Map<string, number>();
+  for (const check of checks) {
+    if (check.status !== 'unknown') continue;
+    const area = exact.find(a => a.id === check.area)!;
+    atStake.set(
+      check.id,
+      round1(
+        ((check.weight / area.possible) * 100 * AREA_WEIGHTS[check.area]) /
+          totalWeight,
+      ),
+    );
   }
-  const score = round1(weighted / totalWeight);
-  return { score, grade: gradeFor(score), coverage, areas };
-}
-
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return {
+    areas: exact.map(a => ({
+      id: a.id,
+      score: a.score === null ? null : round1(a.score),
+    })),
+    weighted: totalWeight === 0 ? null : weighted / totalWeight,
+    coverage,
+    atStake,
+  };
 }

@@ -2,19 +2,13 @@ import { basename, extname } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import {
   ClusterReport,
-  DashboardId,
-  EvaluationContext,
-  Fact,
   Grade,
-  ReportLink,
   ReportSource,
-  defaultRuleset,
-  evaluateCluster,
   parseRequirements,
 } from '@network-scorecard/common';
 import { collectFromKubeConfig } from '../collect/collectFromKubernetes';
 import { collectFromSnapshotFile } from '../collect/collectFromSnapshot';
-import { contextFromEntity } from '../entity/contextFromEntity';
+import { scoreCluster } from '../score/scoreCluster';
 import { SnapshotError } from '../snapshot/loadSnapshot';
 import { CollectedFacts } from '../types';
 import { readClusterEntity } from './entityFile';
@@ -140,49 +134,30 @@ export async function score(
   }
 
   const { collected, source, name } = await collect(options);
-  const scannedAt = collected.capturedAt ?? new Date().toISOString();
-  let context: EvaluationContext = {
-    requirements: [],
-    lifecycle: null,
-    platformRefresh: null,
-    catalogServiceCount: null,
-    now: scannedAt,
-  };
-  let links: ReportLink[] = [];
-  let dashboards: Fact<DashboardId[]> = {
-    value: null,
-    evidence: [],
-    reason: 'not found: no catalog entity given (--entity)',
-  };
-  let cluster = options.cluster;
-  if (options.entity) {
-    const entity = readClusterEntity(
-      options.entity,
-      options.cluster ?? (source === 'snapshot' ? name : undefined),
-    );
-    const joined = contextFromEntity(entity, scannedAt);
-    if (joined.errors.length)
-      throw new UsageError(
-        joined.errors.map(e => `--entity ${options.entity}: ${e}`).join('\n'),
-      );
-    ({ context, links, dashboards } = joined);
-    cluster ??= entity.metadata.name;
-  }
-  if (flagged) context = { ...context, requirements: flagged.requirements };
-  if (options.lifecycle) context = { ...context, lifecycle: options.lifecycle };
-
-  const report = evaluateCluster(
-    {
-      cluster: cluster ?? name ?? 'cluster',
-      source,
-      scannedAt,
-      facts: { ...collected.facts, dashboards },
-      errors: collected.errors,
-      context,
-      links,
+  const entity = options.entity
+    ? readClusterEntity(
+        options.entity,
+        options.cluster ?? (source === 'snapshot' ? name : undefined),
+      )
+    : undefined;
+  const report = scoreCluster({
+    cluster: options.cluster ?? entity?.metadata.name ?? name ?? 'cluster',
+    source,
+    collected,
+    entity,
+    now: collected.capturedAt ?? new Date().toISOString(),
+    overrides: {
+      requirements: flagged?.requirements,
+      lifecycle: options.lifecycle,
     },
-    defaultRuleset,
-  );
+  });
+  const declaration = report.errors.filter(e => e.fact === 'catalog');
+  if (declaration.length)
+    throw new UsageError(
+      declaration
+        .map(e => `--entity ${options.entity}: ${e.reason}`)
+        .join('\n'),
+    );
   const output =
     options.format === 'table'
       ? formatTable(report)

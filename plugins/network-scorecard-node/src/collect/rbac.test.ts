@@ -94,6 +94,8 @@ function everything(): KubeObject[] {
     object('cilium.io/v2', 'CiliumBGPClusterConfig', 'bgp', undefined, {
       spec: {},
     }),
+    // calico.yaml serves ClusterNetworkPolicy (v1alpha2); the v1alpha1 admin kinds come from these
+    ...fixtures('network-policy-api/anp1.yaml', 'network-policy-api/banp.yaml'),
   ].map(o => {
     if (o.kind === 'ConfigMap' && o.metadata.name === 'cilium-config') {
       return {
@@ -125,11 +127,17 @@ describe('least privilege: deploy/clusterrole.yaml', () => {
         resources: ['configmaps'],
         resourceNames: [
           'cilium-config',
+          'cilium-dynamic-metrics-config',
           'kube-proxy',
           'kube-proxy-config',
           'calico-config',
           'kube-flannel-cfg',
           'istio',
+          'istio-asm-1-24',
+          'istio-asm-1-25',
+          'istio-asm-1-26',
+          'istio-asm-1-27',
+          'istio-asm-1-28',
         ],
         verbs: ['get'],
       },

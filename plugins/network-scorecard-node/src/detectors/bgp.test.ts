@@ -5,6 +5,7 @@ import {
   object,
   patched,
 } from '../__testUtils__/fixtures';
+import { VARIANTS } from '../__fixtures__/variants';
 
 const peer = (name: string) =>
   object('crd.projectcalico.org/v1', 'BGPPeer', name, undefined, {
@@ -19,12 +20,19 @@ describe('detectBgp', () => {
       peer('rack2-tor'),
     ]);
     expect(facts.bgp).toEqual({
-      value: { calicoBgp: true, peers: 2, ciliumBgpControlPlane: false },
+      value: {
+        calicoBgp: true,
+        peers: 2,
+        inClusterPeers: 0,
+        nodeToNodeMesh: true,
+        ciliumBgpControlPlane: false,
+      },
       evidence: [
         'ConfigMap kube-system/calico-config: calico_backend=bird',
+        'no BGPConfiguration default: node-to-node mesh (default on)',
         'BGPPeers: 2',
-        'BGPPeer rack1-tor',
-        'BGPPeer rack2-tor',
+        'BGPPeer rack1-tor: 10.40.1.1',
+        'BGPPeer rack2-tor: 10.40.1.1',
       ],
     });
   });
@@ -52,6 +60,8 @@ describe('detectBgp', () => {
     expect(facts.bgp?.value).toEqual({
       calicoBgp: true,
       peers: 0,
+      inClusterPeers: 0,
+      nodeToNodeMesh: true,
       ciliumBgpControlPlane: false,
     });
     expect(facts.bgp?.evidence[0]).toBe(
@@ -93,11 +103,45 @@ describe('detectBgp', () => {
     ];
     const facts = await factsOf(objects);
     expect(facts.bgp).toEqual({
-      value: { calicoBgp: false, peers: 1, ciliumBgpControlPlane: true },
+      value: {
+        calicoBgp: false,
+        peers: 1,
+        inClusterPeers: 0,
+        nodeToNodeMesh: null,
+        ciliumBgpControlPlane: true,
+      },
       evidence: [
         'ConfigMap kube-system/cilium-config: enable-bgp-control-plane=true',
-        'CiliumBGPPeeringPolicy rack0: 1 neighbors',
+        'CiliumBGPPeeringPolicy rack0: 10.0.0.1/32',
       ],
     });
+  });
+
+  it("does not count route reflectors or peers at a node's address as the physical fabric", async () => {
+    const facts = await factsOf(
+      VARIANTS['cni-calico-route-reflectors'].objects(),
+    );
+    expect(facts.bgp).toEqual({
+      value: {
+        calicoBgp: true,
+        peers: 0,
+        inClusterPeers: 2,
+        nodeToNodeMesh: false,
+        ciliumBgpControlPlane: false,
+      },
+      evidence: [
+        'ConfigMap kube-system/calico-config: calico_backend=bird',
+        'BGPConfiguration default: spec.nodeToNodeMeshEnabled=false',
+        'BGPPeers: 2',
+        "BGPPeer peer-with-route-reflectors: peerSelector route-reflector == 'true' (cluster nodes, e.g. route reflectors)",
+        'BGPPeer to-rr-worker-1: 10.0.0.11 is Node worker-1 (in-cluster peer)',
+      ],
+    });
+  });
+
+  it("counts Calico's docs peers with a router address as physical, node-selected or global", async () => {
+    const facts = await factsOf(VARIANTS['cni-calico-bgp-tor'].objects());
+    expect(facts.bgp?.value).toMatchObject({ peers: 2, inClusterPeers: 0 });
+    expect(facts.bgp?.evidence).toContain('BGPPeer rack1-tor: 192.20.30.40');
   });
 });

@@ -5,6 +5,7 @@ import {
   object,
   patched,
 } from '../__testUtils__/fixtures';
+import { VARIANTS } from '../__fixtures__/variants';
 
 const calicoManifest = () => fixtures('calico/calico.yaml');
 
@@ -168,10 +169,120 @@ describe('detectCni', () => {
     });
   });
 
-  it('says none when no CNI agent runs, and the version does not apply', async () => {
-    const facts = await factsOf([object('v1', 'Namespace', 'default')]);
-    expect(facts.cni?.value).toBe('none');
+  it('says none only when no CNI agent runs and every node reports its network not ready', async () => {
+    const [node] = fixtures('nodes/nri-kubernetes-1_35-nodes.yaml');
+    const notReady = patched(node, c => {
+      c.status.conditions = c.status.conditions.map((x: any) =>
+        x.type === 'Ready'
+          ? { ...x, status: 'False', reason: 'KubeletNotReady' }
+          : x,
+      );
+    });
+    const facts = await factsOf([notReady]);
+    expect(facts.cni).toEqual({
+      value: 'none',
+      evidence: [
+        'DaemonSets: no agent of Cilium, Calico, Flannel or another known CNI',
+        'Nodes: 1 listed, 0 Ready: no node has a ready network',
+      ],
+    });
     expect(facts['cni.all']?.value).toEqual([]);
     expect(facts['cni.version']?.reason).toBe('not applicable: no CNI found');
+  });
+
+  it('is unknown, never none, when Ready nodes run a CNI it does not recognise', async () => {
+    const facts = await factsOf(VARIANTS['cni-unrecognised'].objects());
+    expect(facts.cni).toEqual({
+      value: null,
+      evidence: [
+        'DaemonSets: no agent of Cilium, Calico, Flannel or another known CNI',
+        'Nodes: 3 listed, 3 Ready',
+      ],
+      reason:
+        'not recognised: Nodes: 3 listed, 3 Ready (a node reports Ready only once a CNI is configured), but no agent of a known CNI runs',
+    });
+    expect(
+      (await factsOf([object('v1', 'Namespace', 'default')])).cni?.reason,
+    ).toBe(
+      'not recognised: no agent of a known CNI and no Node listed, so whether a CNI runs cannot be told',
+    );
+  });
+
+  it("reads RKE2's rke2-canal as Calico with Flannel, an RKE2-managed chart", async () => {
+    const facts = await factsOf(VARIANTS['cni-rke2-canal'].objects());
+    expect(facts.cni?.value).toBe('calico');
+    expect(facts['cni.all']).toEqual({
+      value: ['calico', 'flannel'],
+      evidence: [
+        'DaemonSet kube-system/rke2-canal: image rancher/hardened-calico:v3.30.3-build20250909',
+        'DaemonSet kube-system/rke2-canal: image rancher/hardened-flannel:v0.27.3-build20250901',
+      ],
+    });
+    expect(facts.platform?.value).toEqual({
+      distribution: 'rke2',
+      cniAddon: 'rke2-canal',
+      cniManaged: true,
+    });
+    expect(facts.bgp?.value?.calicoBgp).toBe(false);
+  });
+
+  it('recognises Flannel by its flanneld container whatever the DaemonSet is called', async () => {
+    const facts = await factsOf(VARIANTS['cni-flannel-renamed'].objects());
+    expect(facts.cni).toEqual({
+      value: 'flannel',
+      evidence: [
+        'DaemonSet kube-system/kube-flannel: image ghcr.io/flannel-io/flannel:v0.28.9',
+      ],
+    });
+  });
+
+  it("reads k3s's built-in Flannel from the k3s kubelet builds, with no DaemonSet at all", async () => {
+    const facts = await factsOf(fixtures('k3s/k3s-master-01-node.yaml'));
+    expect(facts.cni).toEqual({
+      value: 'flannel',
+      evidence: [
+        'Node k3s-master-01: nodeInfo.kubeletVersion v1.25.6+k3s1',
+        'DaemonSets: no agent of Cilium, Calico, Flannel or another known CNI',
+        'k3s runs Flannel inside its own process unless started with --flannel-backend=none',
+      ],
+    });
+    expect(facts.platform?.value).toEqual({
+      distribution: 'k3s',
+      cniAddon: 'k3s-flannel',
+      cniManaged: true,
+    });
+  });
+
+  it('names the managed CNIs of GKE, AKS and EKS', async () => {
+    const platform = async (name: string) =>
+      (await factsOf(VARIANTS[name].objects())).platform?.value;
+    expect(await platform('cni-gke-dpv2')).toEqual({
+      distribution: 'gke',
+      cniAddon: 'gke-dataplane-v2',
+      cniManaged: true,
+    });
+    expect(await platform('cni-aks-cilium')).toEqual({
+      distribution: 'aks',
+      cniAddon: 'aks-cilium',
+      cniManaged: true,
+    });
+    expect(await platform('cni-aks-azure-cni')).toEqual({
+      distribution: 'aks',
+      cniAddon: 'aks-azure-cni',
+      cniManaged: true,
+    });
+    expect(await platform('cni-eks-vpc-cni')).toEqual({
+      distribution: 'eks',
+      cniAddon: 'eks-vpc-cni',
+      cniManaged: true,
+    });
+    expect((await factsOf(VARIANTS['cni-gke-dpv2'].objects())).cni?.value).toBe(
+      'cilium',
+    );
+    expect(await platform('cni-calico-iptables')).toEqual({
+      distribution: null,
+      cniAddon: null,
+      cniManaged: false,
+    });
   });
 });

@@ -1,15 +1,23 @@
-import { CniName } from '@network-scorecard/common';
+import {
+  CniAddon,
+  CniName,
+  ClusterFacts,
+  Distribution,
+} from '@network-scorecard/common';
 import { ClusterReader, KubeObject } from '../reader/types';
 import { calicoDataplane } from './support/calico';
 import { ciliumConfig, findCilium } from './support/cilium';
 import {
   Detector,
+  failureReason,
   guarded,
   known,
   notApplicable,
   unknownFact,
 } from './support/facts';
+import { NodeView, readNodes } from './support/nodeList';
 import {
+  containers,
   dig,
   imageVersion,
   labels,
@@ -17,6 +25,12 @@ import {
   ref,
   withoutDigest,
 } from './support/objects';
+import {
+  AKS_EBPF_LABEL,
+  distributionOf,
+  platformFact,
+  podLabels,
+} from './support/platform';
 import { daemonSets } from './support/workloads';
 
 /** DaemonSets of CNIs we do not score in detail. */
@@ -30,6 +44,9 @@ const OTHER_CNIS = [
   'ovnkube-node',
   'kube-ovn-cni',
 ];
+
+/** Calico's node agent: the manifest, Canal, and RKE2's Canal chart. */
+const CALICO_NODES = ['calico-node', 'canal', 'rke2-canal'];
 
 const PRIORITY: CniName[] = ['cilium', 'calico', 'flannel', 'other'];
 
@@ -58,8 +75,26 @@ function sighting(cni: CniName, ds: KubeObject, container?: string): Sighting {
   };
 }
 
-function isFlannel(ds: KubeObject): boolean {
-  return ds.metadata.name === 'kube-flannel-ds' || labels(ds).app === 'flannel';
+/** "ghcr.io/flannel-io/flannel:v0.28.9" -> "flannel"; "rancher/hardened-flannel:…" -> "hardened-flannel" */
+function imageName(image: string | undefined): string {
+  const path = withoutDigest(image ?? '').replace(/:[^/:]*$/, '');
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The container that runs flanneld, whatever the DaemonSet is called
+ * (kube-flannel-ds, kube-flannel, canal's kube-flannel container); its CNI
+ * plugin init container (flannel-cni-plugin) does not count.
+ */
+function flannelContainer(ds: KubeObject): string | undefined {
+  const found = containers(ds).find(
+    c => c.name === 'kube-flannel' || /flannel$/.test(imageName(c.image)),
+  );
+  if (found) return found.name;
+  const l = labels(ds);
+  if (l.app === 'flannel' || l['k8s-app'] === 'flannel')
+    return mainContainer(ds)?.name;
+  return undefined;
 }
 
 /**
@@ -72,15 +107,20 @@ export async function cniSightings(
 ): Promise<{ sightings: Sighting[]; notes: string[] }> {
   const all = await daemonSets(reader);
   const sightings: Sighting[] = [];
-  const cilium = await findCilium(reader);
+  // GKE Dataplane V2 runs Cilium as anetd
+  const cilium =
+    (await findCilium(reader)) ??
+    all.find(
+      ds =>
+        ds.metadata.name === 'anetd' && ds.metadata.namespace === 'kube-system',
+    );
   if (cilium) sightings.push(sighting('cilium', cilium, 'cilium-agent'));
   for (const ds of all) {
-    if (ds.metadata.name === 'calico-node' || ds.metadata.name === 'canal') {
+    if (ds === cilium) continue;
+    if (CALICO_NODES.includes(ds.metadata.name))
       sightings.push(sighting('calico', ds, 'calico-node'));
-    }
-    if (ds.metadata.name === 'canal')
-      sightings.push(sighting('flannel', ds, 'kube-flannel'));
-    if (isFlannel(ds)) sightings.push(sighting('flannel', ds, 'kube-flannel'));
+    const flannel = flannelContainer(ds);
+    if (flannel) sightings.push(sighting('flannel', ds, flannel));
     if (OTHER_CNIS.includes(ds.metadata.name))
       sightings.push(sighting('other', ds));
   }
@@ -114,12 +154,125 @@ export async function cniSightings(
   return { sightings, notes };
 }
 
-/** Facts cni, cni.all, cni.version and calico.dataplane. */
+/** The CNI add-on of a distribution, from the agents seen. */
+function addonOf(
+  distribution: Distribution | null,
+  sightings: Sighting[],
+): { addon: CniAddon | null; evidence: string[] } {
+  const by = (cni: CniName) => sightings.find(s => s.cni === cni);
+  const cilium = by('cilium');
+  const calico = by('calico');
+  if (cilium?.ds.metadata.name === 'anetd')
+    return { addon: 'gke-dataplane-v2', evidence: [cilium.evidence] };
+  if (cilium && podLabels(cilium.ds)[AKS_EBPF_LABEL] === 'cilium')
+    return {
+      addon: 'aks-cilium',
+      evidence: [
+        `${ref(
+          cilium.ds,
+          'DaemonSet',
+        )}: pod label ${AKS_EBPF_LABEL}=cilium (Azure CNI powered by Cilium)`,
+      ],
+    };
+  const other = by('other');
+  if (
+    distribution === 'aks' &&
+    !cilium &&
+    (!other || other.ds.metadata.name === 'azure-cns')
+  )
+    return { addon: 'aks-azure-cni', evidence: other ? [other.evidence] : [] };
+  if (other?.ds.metadata.name === 'aws-node')
+    return { addon: 'eks-vpc-cni', evidence: [other.evidence] };
+  if (calico?.ds.metadata.name === 'rke2-canal')
+    return { addon: 'rke2-canal', evidence: [calico.evidence] };
+  if (distribution === 'rke2' && cilium)
+    return { addon: 'rke2-cilium', evidence: [cilium.evidence] };
+  if (distribution === 'rke2' && calico)
+    return { addon: 'rke2-calico', evidence: [calico.evidence] };
+  if (distribution === 'k3s' && sightings.length === 0)
+    return { addon: 'k3s-flannel', evidence: [] };
+  return { addon: null, evidence: [] };
+}
+
+/**
+ * No agent DaemonSet of a known CNI: k3s's built-in Flannel, AKS's node-image
+ * CNI, `none` when every node says its network is not ready, otherwise a CNI
+ * we do not recognise (unknown, never `none`).
+ */
+function withoutAgent(
+  nodes: NodeView[],
+  addon: CniAddon | null,
+  addonEvidence: string[],
+): ClusterFacts {
+  const listed = `Nodes: ${nodes.length} listed, ${
+    nodes.filter(n => n.ready).length
+  } Ready`;
+  const noAgent =
+    'DaemonSets: no agent of Cilium, Calico, Flannel or another known CNI';
+  if (addon === 'k3s-flannel') {
+    const evidence = [
+      ...addonEvidence,
+      noAgent,
+      'k3s runs Flannel inside its own process unless started with --flannel-backend=none',
+    ];
+    return {
+      cni: known<CniName>('flannel', evidence),
+      'cni.all': known<CniName[]>(['flannel'], evidence),
+      'cni.version': notApplicable(
+        'Flannel is built into k3s; its version is that of the k3s release',
+        evidence,
+      ),
+    };
+  }
+  if (addon === 'aks-azure-cni') {
+    const evidence = [
+      ...addonEvidence,
+      noAgent,
+      'AKS: Azure CNI (node subnet) or kubenet runs from the node image',
+    ];
+    return {
+      cni: known<CniName>('other', evidence),
+      'cni.all': known<CniName[]>(['other'], evidence),
+      'cni.version': notApplicable(
+        'the CNI is part of the AKS node image',
+        evidence,
+      ),
+    };
+  }
+  if (nodes.length > 0 && nodes.every(n => n.ready === false)) {
+    const evidence = [noAgent, `${listed}: no node has a ready network`];
+    return {
+      cni: known<CniName>('none', evidence),
+      'cni.all': known<CniName[]>([], evidence),
+      'cni.version': notApplicable('no CNI found', evidence),
+    };
+  }
+  const reason =
+    nodes.length === 0
+      ? 'not recognised: no agent of a known CNI and no Node listed, so whether a CNI runs cannot be told'
+      : `not recognised: ${listed} (a node reports Ready only once a CNI is configured), but no agent of a known CNI runs`;
+  const evidence = [noAgent, listed];
+  return {
+    cni: unknownFact(reason, evidence),
+    'cni.all': unknownFact(reason, evidence),
+    'cni.version': unknownFact(reason, evidence),
+  };
+}
+
+/** Facts cni, cni.all, cni.version, calico.dataplane and platform. */
 export const detectCni: Detector = async reader => {
-  const [found, dataplane] = await Promise.all([
+  const [found, dataplane, all] = await Promise.all([
     guarded(async () => known(await cniSightings(reader), [])),
     guarded(() => calicoDataplane(reader)),
+    daemonSets(reader).catch(() => [] as KubeObject[]),
   ]);
+  let nodes: NodeView[] | null = null;
+  let nodesFailure: string | undefined;
+  try {
+    nodes = await readNodes(reader);
+  } catch (error) {
+    nodesFailure = failureReason(error);
+  }
   if (found.value === null) {
     const reason = found.reason ?? 'unknown';
     return {
@@ -127,18 +280,36 @@ export const detectCni: Detector = async reader => {
       'cni.all': unknownFact(reason),
       'cni.version': unknownFact(reason),
       'calico.dataplane': dataplane,
+      platform: unknownFact(reason),
     };
   }
   const { sightings, notes } = found.value;
+  const dist = distributionOf(all, nodes);
+  const { addon, evidence: addonEvidence } = addonOf(
+    dist.distribution,
+    sightings,
+  );
+  const platform =
+    nodes === null && !dist.distribution && !addon
+      ? unknownFact<never>(
+          `${nodesFailure} (the distribution is read from the nodes' kubelet builds)`,
+        )
+      : platformFact(dist.distribution, dist.evidence, addon, addonEvidence);
   if (sightings.length === 0) {
-    const evidence = [
-      'DaemonSets: no agent of Cilium, Calico, Flannel or another known CNI',
-    ];
+    if (nodes === null) {
+      const reason = `${nodesFailure}: without Nodes, a CNI that runs without an agent DaemonSet cannot be told from none`;
+      return {
+        cni: unknownFact(reason),
+        'cni.all': unknownFact(reason),
+        'cni.version': unknownFact(reason),
+        'calico.dataplane': dataplane,
+        platform,
+      };
+    }
     return {
-      cni: known<CniName>('none', evidence),
-      'cni.all': known<CniName[]>([], evidence),
-      'cni.version': notApplicable('no CNI found', evidence),
+      ...withoutAgent(nodes, addon, [...dist.evidence, ...addonEvidence]),
       'calico.dataplane': dataplane,
+      platform,
     };
   }
   const primary = sightings[0];
@@ -162,5 +333,6 @@ export const detectCni: Detector = async reader => {
             [primary.evidence],
           ),
     'calico.dataplane': dataplane,
+    platform,
   };
 };

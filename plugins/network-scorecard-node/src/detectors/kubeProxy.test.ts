@@ -9,6 +9,7 @@ import {
   object,
   patched,
 } from '../__testUtils__/fixtures';
+import { VARIANTS } from '../__fixtures__/variants';
 
 /** kubeadm's ConfigMap kube-system/kube-proxy with the defaulted KubeProxyConfiguration as config.conf. */
 function kubeadmConfigMap(mode?: string): KubeObject {
@@ -120,14 +121,22 @@ describe('detectKubeProxy', () => {
     });
   });
 
-  it('reads probe (Cilium 1.9) as hybrid, false (charm 1.16) as off', async () => {
+  it('reads probe (Cilium 1.9) as hybrid: with no kube-proxy DaemonSet seen, the fact is unknown, never "not routed"', async () => {
     const probe = await factsOf(
       fixtures('cilium/experimental-install-v1.9-dev.yaml'),
     );
-    expect(probe.kubeProxy?.value?.replacedBy).toBeNull();
-    expect(probe.kubeProxy?.evidence).toContain(
-      'ConfigMap kube-system/cilium-config: kube-proxy-replacement=probe (hybrid: kube-proxy still needed)',
-    );
+    expect(probe.kubeProxy).toEqual({
+      value: null,
+      evidence: [
+        'DaemonSets: no kube-proxy in kube-system',
+        'ConfigMap kube-system/cilium-config: kube-proxy-replacement=probe (hybrid: kube-proxy still needed)',
+      ],
+      reason:
+        'not found: no kube-proxy DaemonSet in kube-system and no replacement (Cilium kube-proxy-replacement, Calico eBPF); kube-proxy may run as static pods, which the scanner does not read',
+    });
+  });
+
+  it('reads false (charm 1.16) as off', async () => {
     const off = await factsOf([
       ...fixtures('cilium/charm-cilium-1.16.10-rendered.yaml'),
       kubeadmDaemonSet(),
@@ -143,14 +152,42 @@ describe('detectKubeProxy', () => {
     );
   });
 
-  it('ignores the Windows kube-proxy DaemonSet (sig-windows-tools)', async () => {
+  it('ignores the Windows kube-proxy DaemonSet (sig-windows-tools): the Linux one is then unknown', async () => {
     const facts = await factsOf(
       fixtures('kube-proxy/sig-windows-tools-calico-kube-proxy-windows.yml'),
     );
-    expect(facts.kubeProxy?.value).toEqual({
-      present: false,
+    expect(facts.kubeProxy?.value).toBeNull();
+    expect(facts.kubeProxy?.reason).toMatch(
+      /^not found: no kube-proxy DaemonSet/,
+    );
+  });
+
+  it('knows k3s and RKE2 run kube-proxy outside a DaemonSet, its mode unreadable', async () => {
+    const k3s = await factsOf(fixtures('k3s/k3s-master-01-node.yaml'));
+    expect(k3s.kubeProxy).toEqual({
+      value: { present: true, mode: null, replacedBy: null },
+      evidence: [
+        'DaemonSets: no kube-proxy in kube-system',
+        'Node k3s-master-01: nodeInfo.kubeletVersion v1.25.6+k3s1',
+        'k3s runs kube-proxy inside its own process, not as a DaemonSet (unless started with --disable-kube-proxy); its mode is not readable through the API',
+      ],
+    });
+    const rke2 = await factsOf(VARIANTS['cni-rke2-canal'].objects());
+    expect(rke2.kubeProxy?.value).toEqual({
+      present: true,
       mode: null,
       replacedBy: null,
+    });
+  });
+
+  it('reads GKE Dataplane V2 (anetd) as the replacement', async () => {
+    const facts = await factsOf(VARIANTS['cni-gke-dpv2'].objects());
+    expect(facts.kubeProxy).toEqual({
+      value: { present: false, mode: null, replacedBy: 'cilium' },
+      evidence: [
+        'DaemonSets: no kube-proxy in kube-system',
+        'DaemonSet kube-system/anetd: GKE Dataplane V2 serves Services in eBPF, without kube-proxy',
+      ],
     });
   });
 

@@ -14,6 +14,8 @@ import {
   podNodeSelector,
   ref,
 } from './support/objects';
+import { readNodes } from './support/nodeList';
+import { distributionOf } from './support/platform';
 import { daemonSets } from './support/workloads';
 
 /** ConfigMaps that hold a KubeProxyConfiguration: EKS's kube-proxy-config (key config), kubeadm's kube-proxy (key config.conf). */
@@ -96,11 +98,22 @@ async function kubeProxyMode(
   };
 }
 
-/** Fact kubeProxy: whether kube-proxy runs, in which mode, and what replaces it. */
+/** Distributions that run kube-proxy outside a DaemonSet, and how. */
+const BUILT_IN: Partial<Record<string, string>> = {
+  k3s: 'k3s runs kube-proxy inside its own process, not as a DaemonSet (unless started with --disable-kube-proxy)',
+  rke2: 'RKE2 runs kube-proxy as a static pod, not as a DaemonSet (unless started with --disable-kube-proxy)',
+};
+
+/**
+ * Fact kubeProxy: whether kube-proxy runs, in which mode, and what replaces
+ * it. Unknown (with the reason) when neither kube-proxy nor a replacement is
+ * seen: kube-proxy may then run as static pods, which are not read.
+ */
 export const detectKubeProxy: Detector = async reader => ({
   kubeProxy: await guarded(async () => {
     const evidence: string[] = [];
-    const ds = (await daemonSets(reader)).find(isLinuxKubeProxy);
+    const all = await daemonSets(reader);
+    const ds = all.find(isLinuxKubeProxy);
     let present = false;
     let mode: KubeProxyMode | null = null;
     if (!ds) {
@@ -128,7 +141,20 @@ export const detectKubeProxy: Detector = async reader => ({
       }
     }
     let replacedBy: KubeProxyFact['replacedBy'] = null;
-    const cilium = await ciliumConfig(reader);
+    const anetd = all.find(
+      d =>
+        d.metadata.name === 'anetd' && d.metadata.namespace === 'kube-system',
+    );
+    if (anetd) {
+      replacedBy = 'cilium';
+      evidence.push(
+        `${ref(
+          anetd,
+          'DaemonSet',
+        )}: GKE Dataplane V2 serves Services in eBPF, without kube-proxy`,
+      );
+    }
+    const cilium = anetd ? undefined : await ciliumConfig(reader);
     if (cilium) {
       const kpr = kubeProxyReplacement(cilium);
       evidence.push(
@@ -144,6 +170,28 @@ export const detectKubeProxy: Detector = async reader => ({
         return unknownFact(dataplane.reason ?? 'unknown');
       evidence.push(...dataplane.evidence);
       if (dataplane.value === 'bpf') replacedBy = 'calico-bpf';
+    }
+    if (!ds && !replacedBy) {
+      const { distribution, evidence: seen } = distributionOf(
+        all,
+        await readNodes(reader),
+      );
+      const outside = distribution ? BUILT_IN[distribution] : undefined;
+      if (outside) {
+        // Services are routed by something; with no replacement it is the distribution's kube-proxy.
+        return known<KubeProxyFact>(
+          { present: true, mode: null, replacedBy: null },
+          [
+            ...evidence,
+            ...seen,
+            `${outside}; its mode is not readable through the API`,
+          ],
+        );
+      }
+      return unknownFact(
+        'not found: no kube-proxy DaemonSet in kube-system and no replacement (Cilium kube-proxy-replacement, Calico eBPF); kube-proxy may run as static pods, which the scanner does not read',
+        evidence,
+      );
     }
     return known<KubeProxyFact>({ present, mode, replacedBy }, evidence);
   }),

@@ -1,15 +1,32 @@
-import { MeshDetailsFact, MeshName } from '@network-scorecard/common';
-import { RESOURCES } from '../reader/resources';
+import {
+  CiliumAuthFact,
+  Fact,
+  IstioMeshFact,
+  LinkerdMeshFact,
+  MeshDetailsFact,
+  MeshName,
+} from '@network-scorecard/common';
+import { listAll } from '../reader/paging';
+import { RESOURCES, builtIn } from '../reader/resources';
 import { ClusterReader, KubeObject } from '../reader/types';
 import {
   ciliumConfig,
   ciliumImageEvidence,
   findCilium,
 } from './support/cilium';
-import { Detector, guarded, known } from './support/facts';
-import { IstioInstall, findIstio, meshConfig } from './support/istio';
+import { ciliumAuth } from './support/ciliumAuth';
 import {
-  annotations,
+  Detector,
+  guarded,
+  known,
+  notApplicable,
+  unknownFact,
+} from './support/facts';
+import { IstioInstall, findIstio, revisionOf } from './support/istio';
+import { istioMesh, namespaceEnrolment } from './support/istioPolicy';
+import { findLinkerd, isLinkerdEnrolled, linkerdMesh } from './support/linkerd';
+import { isPlatformNamespace } from './support/meshNamespaces';
+import {
   asString,
   capped,
   dig,
@@ -19,7 +36,7 @@ import {
   ref,
   withoutDigest,
 } from './support/objects';
-import { customObjects, deploymentsIn, namespaces } from './support/workloads';
+import { customObjects, namespaces } from './support/workloads';
 
 interface Presence {
   all: MeshName[];
@@ -33,28 +50,115 @@ interface Presence {
   detail: string[];
 }
 
-/** istio-injection=enabled, or a revision label on a namespace that is neither ambient nor opted out */
-function injection(ns: KubeObject): string | undefined {
-  const l = labels(ns);
-  if (l['istio-injection'] === 'enabled') return 'istio-injection=enabled';
-  if (
-    l['istio-injection'] === 'disabled' ||
-    l['istio.io/dataplane-mode'] === 'ambient'
-  )
-    return undefined;
-  return l['istio.io/rev'] ? `istio.io/rev=${l['istio.io/rev']}` : undefined;
+function podTemplate(d: KubeObject, key: string): string | undefined {
+  return (
+    (dig(d, 'spec', 'template', 'metadata', 'labels', key) as string) ??
+    (dig(d, 'spec', 'template', 'metadata', 'annotations', key) as string)
+  );
 }
 
-function istioModes(
+/** Deployments outside the platform namespaces that opt in on their own. */
+async function optedIn(
+  reader: ClusterReader,
+  skip: Set<string>,
+  test: (d: KubeObject) => string | undefined,
+): Promise<string[]> {
+  const deployments = await listAll(reader, builtIn(RESOURCES.Deployment));
+  return deployments.flatMap(d => {
+    const ns = d.metadata.namespace ?? 'default';
+    if (skip.has(ns) || isPlatformNamespace(ns)) return [];
+    const how = test(d);
+    return how ? [`${ref(d, 'Deployment')}: pod template ${how}`] : [];
+  });
+}
+
+/**
+ * Istio is a mesh where something is enrolled: a namespace label for a
+ * revision that exists, ambient with ztunnel, or a pod template opting in.
+ * istiod alone (an ingress gateway's control plane) is not a mesh.
+ */
+async function istioPresence(
+  reader: ClusterReader,
   istio: IstioInstall,
-  ambient: number,
-  injected: number,
-): MeshName[] {
+  nsList: KubeObject[],
+) {
+  const evidence: string[] = [];
+  for (const d of istio.istiod) {
+    const image = mainContainer(d, 'discovery')?.image;
+    evidence.push(
+      `${ref(d, 'Deployment')}: image ${
+        image ? withoutDigest(image) : '(none)'
+      }`,
+    );
+  }
+  if (istio.istiod.length === 0)
+    evidence.push(
+      ...istio.webhooks.map(
+        w =>
+          `${ref(w, 'MutatingWebhookConfiguration')}: istio.io/rev=${revisionOf(
+            w,
+          )} (no istiod in the cluster: managed control plane)`,
+      ),
+    );
+  if (istio.ztunnel)
+    evidence.push(
+      `${ref(istio.ztunnel, 'DaemonSet')}: ztunnel (ambient data plane)`,
+    );
+  if (istio.cni)
+    evidence.push(`${ref(istio.cni, 'DaemonSet')}: istio-cni-node`);
+  const ambient: string[] = [];
+  const injected: string[] = [];
+  const detail: string[] = [];
+  for (const ns of nsList) {
+    const e = namespaceEnrolment(ns, istio);
+    if (e.mode === 'ambient') ambient.push(ns.metadata.name);
+    if (e.mode === 'sidecar') injected.push(ns.metadata.name);
+    if (e.evidence) detail.push(e.evidence);
+  }
+  const enrolledNs = new Set([...ambient, ...injected]);
+  const sidecarPods = await optedIn(reader, enrolledNs, d =>
+    podTemplate(d, 'sidecar.istio.io/inject') === 'true'
+      ? 'sidecar.istio.io/inject=true'
+      : undefined,
+  );
+  const ambientPods = istio.ztunnel
+    ? await optedIn(reader, enrolledNs, d =>
+        podTemplate(d, 'istio.io/dataplane-mode') === 'ambient'
+          ? 'istio.io/dataplane-mode=ambient'
+          : undefined,
+      )
+    : [];
   const modes: { mesh: MeshName; weight: number }[] = [];
-  if (istio.ztunnel) modes.push({ mesh: 'istio-ambient', weight: ambient });
-  if (istio.istiod.length && (injected || !istio.ztunnel))
-    modes.push({ mesh: 'istio-sidecar', weight: injected });
-  return modes.sort((a, b) => b.weight - a.weight).map(m => m.mesh);
+  if (ambient.length || ambientPods.length)
+    modes.push({ mesh: 'istio-ambient', weight: ambient.length });
+  if (injected.length || sidecarPods.length)
+    modes.push({ mesh: 'istio-sidecar', weight: injected.length });
+  const enrolmentEvidence = capped(
+    [
+      ...detail.filter(line => /ambient$|=enabled$|rev=[^,]+$/.test(line)),
+      ...sidecarPods,
+      ...ambientPods,
+    ],
+    6,
+  );
+  evidence.push(
+    ...(modes.length
+      ? enrolmentEvidence
+      : [
+          'Istio control plane without enrolled namespaces or workloads (no sidecar injection, no ambient): not a mesh',
+        ]),
+  );
+  const image = istio.istiod[0]
+    ? mainContainer(istio.istiod[0], 'discovery')?.image
+    : undefined;
+  return {
+    modes: modes.sort((a, b) => b.weight - a.weight).map(m => m.mesh),
+    evidence,
+    version: imageVersion(image),
+    ambient,
+    injected,
+    detail,
+  };
 }
 
 /** Which meshes run: Istio (sidecar and/or ambient), Linkerd, Cilium (mutual auth or Envoy config). */
@@ -68,74 +172,64 @@ async function presence(reader: ClusterReader): Promise<Presence> {
   let injected: string[] = [];
   const istio = await findIstio(reader);
   if (istio) {
-    for (const d of istio.istiod) {
-      const image = mainContainer(d, 'discovery')?.image;
-      evidence.push(
-        `${ref(d, 'Deployment')}: image ${
-          image ? withoutDigest(image) : '(none)'
-        }`,
-      );
-    }
-    if (istio.ztunnel)
-      evidence.push(
-        `${ref(istio.ztunnel, 'DaemonSet')}: ztunnel (ambient data plane)`,
-      );
-    if (istio.cni)
-      evidence.push(`${ref(istio.cni, 'DaemonSet')}: istio-cni-node`);
-    ambient = nsList
-      .filter(ns => labels(ns)['istio.io/dataplane-mode'] === 'ambient')
-      .map(ns => ns.metadata.name);
-    const injectedNs = nsList.filter(ns => injection(ns) !== undefined);
-    injected = injectedNs.map(ns => ns.metadata.name);
-    detail.push(
-      ...capped(
-        ambient.map(
-          n => `Namespace ${n}: label istio.io/dataplane-mode=ambient`,
-        ),
-      ),
-    );
-    detail.push(
-      ...capped(
-        injectedNs.map(
-          ns => `Namespace ${ns.metadata.name}: label ${injection(ns)}`,
-        ),
-      ),
-    );
-    const modes = istioModes(istio, ambient.length, injected.length);
-    const image = istio.istiod[0]
-      ? mainContainer(istio.istiod[0], 'discovery')?.image
-      : undefined;
-    modes.forEach(m => (versions[m] = imageVersion(image)));
-    all.push(...modes);
+    const p = await istioPresence(reader, istio, nsList);
+    evidence.push(...p.evidence);
+    detail.push(...capped(p.detail, 12));
+    p.modes.forEach(m => (versions[m] = p.version));
+    all.push(...p.modes);
+    ambient = p.ambient;
+    injected = p.injected;
   }
-  const linkerd = (await deploymentsIn(reader, 'linkerd')).find(
-    d => labels(d)['linkerd.io/control-plane-component'] === 'destination',
-  );
+  const linkerd = await findLinkerd(reader);
   if (linkerd) {
-    all.push('linkerd');
-    versions.linkerd =
-      labels(linkerd)['app.kubernetes.io/version'] ??
-      imageVersion(mainContainer(linkerd, 'destination')?.image);
+    const meshed = nsList.filter(isLinkerdEnrolled);
+    const pods = meshed.length
+      ? []
+      : await optedIn(reader, new Set(), d =>
+          asString(
+            dig(
+              d,
+              'spec',
+              'template',
+              'metadata',
+              'annotations',
+              'linkerd.io/inject',
+            ),
+          ) === 'enabled'
+            ? 'annotation linkerd.io/inject=enabled'
+            : undefined,
+        );
     evidence.push(
       `${ref(
         linkerd,
         'Deployment',
       )}: linkerd.io/control-plane-component=destination`,
     );
-    const meshed = nsList.filter(
-      ns => annotations(ns)['linkerd.io/inject'] === 'enabled',
-    );
+    if (meshed.length || pods.length) {
+      all.push('linkerd');
+      versions.linkerd =
+        labels(linkerd)['app.kubernetes.io/version'] ??
+        imageVersion(mainContainer(linkerd, 'destination')?.image);
+      evidence.push(
+        ...capped(
+          [
+            ...meshed.map(
+              ns =>
+                `Namespace ${ns.metadata.name}: annotation linkerd.io/inject=enabled`,
+            ),
+            ...pods,
+          ],
+          6,
+        ),
+      );
+    } else {
+      evidence.push(
+        'Linkerd control plane without meshed namespaces or workloads: not a mesh',
+      );
+    }
     injected = [
       ...new Set([...injected, ...meshed.map(ns => ns.metadata.name)]),
     ];
-    detail.push(
-      ...capped(
-        meshed.map(
-          ns =>
-            `Namespace ${ns.metadata.name}: annotation linkerd.io/inject=enabled`,
-        ),
-      ),
-    );
   }
   let ciliumMutualAuth = false;
   const cilium = await ciliumConfig(reader);
@@ -159,7 +253,7 @@ async function presence(reader: ClusterReader): Promise<Presence> {
         );
     }
   }
-  if (all.length === 0)
+  if (all.length === 0 && !istio && !linkerd)
     evidence.push('no Istio, Linkerd or Cilium service mesh control plane');
   return {
     all,
@@ -173,86 +267,102 @@ async function presence(reader: ClusterReader): Promise<Presence> {
   };
 }
 
-function isMeshWide(policy: KubeObject): boolean {
-  const selector = dig(policy, 'spec', 'selector') as
-    | { matchLabels?: object }
-    | undefined;
-  return !selector || Object.keys(selector.matchLabels ?? {}).length === 0;
-}
-
-/** Waypoints and mesh-wide STRICT mTLS (PeerAuthentication in the root namespace). */
-async function istioSecurity(reader: ClusterReader, istio: IstioInstall) {
-  const evidence: string[] = [];
-  const waypoints = (await customObjects(reader, RESOURCES.Gateway)).filter(
+/** Waypoints, and mesh-wide STRICT mTLS as mesh.istio reads it. */
+async function waypoints(reader: ClusterReader) {
+  const found = (await customObjects(reader, RESOURCES.Gateway)).filter(
     g => asString(dig(g, 'spec', 'gatewayClassName')) === 'istio-waypoint',
   );
-  evidence.push(
-    ...capped(
-      waypoints.map(
-        g => `${ref(g, 'Gateway')}: gatewayClassName istio-waypoint`,
-      ),
+  return {
+    count: found.length,
+    evidence: capped(
+      found.map(g => `${ref(g, 'Gateway')}: gatewayClassName istio-waypoint`),
       5,
     ),
-  );
-  const config = await meshConfig(reader, istio);
-  evidence.push(...config.evidence);
-  const strict = (
-    await customObjects(
-      reader,
-      RESOURCES.PeerAuthentication,
-      config.rootNamespace,
-    )
-  ).filter(
-    p => isMeshWide(p) && asString(dig(p, 'spec', 'mtls', 'mode')) === 'STRICT',
-  );
-  evidence.push(
-    ...(strict.length
-      ? strict.map(
-          p =>
-            `${ref(
-              p,
-              'PeerAuthentication',
-            )}: spec.mtls.mode=STRICT (mesh-wide)`,
-        )
-      : [
-          `PeerAuthentications in ${config.rootNamespace}: no mesh-wide STRICT mTLS`,
-        ]),
-  );
-  return { waypoints: waypoints.length, strict: strict.length > 0, evidence };
+  };
 }
 
-/** Facts mesh, mesh.all and mesh.details. */
+async function istioFact(reader: ClusterReader): Promise<Fact<IstioMeshFact>> {
+  const istio = await findIstio(reader);
+  if (!istio)
+    return notApplicable('no Istio control plane or injector webhook');
+  const found = await istioMesh(reader, istio, await namespaces(reader));
+  return known(found.value, found.evidence);
+}
+
+async function detailsFact(
+  reader: ClusterReader,
+  istio: Fact<IstioMeshFact>,
+): Promise<Fact<MeshDetailsFact>> {
+  const p = await presence(reader);
+  let strict = false;
+  const security: string[] = [];
+  let waypointCount = 0;
+  if (p.istio) {
+    // mesh-wide STRICT is read once, by mesh.istio; it shares that fact's fate
+    if (istio.value === null) return unknownFact(istio.reason ?? 'unknown');
+    const w = await waypoints(reader);
+    waypointCount = w.count;
+    security.push(...w.evidence, ...istio.evidence);
+    strict = istio.value.meshWideMode === 'STRICT';
+  }
+  return known<MeshDetailsFact>(
+    {
+      version: p.version,
+      ambientNamespaces: p.ambient,
+      injectedNamespaces: p.injected,
+      waypoints: waypointCount,
+      strictMtls: strict || (await linkerdStrict(reader)),
+      ciliumMutualAuth: p.ciliumMutualAuth,
+    },
+    [...new Set([...p.evidence, ...p.detail, ...security])],
+  );
+}
+
+async function linkerdFact(
+  reader: ClusterReader,
+): Promise<Fact<LinkerdMeshFact>> {
+  const destination = await findLinkerd(reader);
+  if (!destination) return notApplicable('no Linkerd control plane');
+  const found = linkerdMesh(destination, await namespaces(reader));
+  return known(found.value, found.evidence);
+}
+
+async function ciliumAuthFact(
+  reader: ClusterReader,
+): Promise<Fact<CiliumAuthFact>> {
+  const found = await ciliumAuth(reader);
+  return known(found.value, found.evidence);
+}
+
+/** Facts mesh, mesh.all, mesh.details, mesh.istio, mesh.linkerd and mesh.ciliumAuth. */
 export const detectMesh: Detector = async reader => {
-  const seenRead = guarded(async () => known(await presence(reader), []));
-  const details = await guarded(async () => {
-    const p = await presence(reader);
-    const security = p.istio
-      ? await istioSecurity(reader, p.istio)
-      : { waypoints: 0, strict: false, evidence: [] };
-    return known<MeshDetailsFact>(
-      {
-        version: p.version,
-        ambientNamespaces: p.ambient,
-        injectedNamespaces: p.injected,
-        waypoints: security.waypoints,
-        strictMtls: security.strict,
-        ciliumMutualAuth: p.ciliumMutualAuth,
-      },
-      [...p.evidence, ...p.detail, ...security.evidence],
-    );
-  });
-  const seen = await seenRead;
+  const seen = await guarded(async () => known(await presence(reader), []));
+  const istio = await guarded(() => istioFact(reader));
+  const rest = {
+    'mesh.details': await guarded(() => detailsFact(reader, istio)),
+    'mesh.istio': istio,
+    'mesh.linkerd': await guarded(() => linkerdFact(reader)),
+    'mesh.ciliumAuth': await guarded(() => ciliumAuthFact(reader)),
+  };
   if (seen.value === null) {
     return {
       mesh: { ...seen, value: null },
       'mesh.all': { ...seen, value: null },
-      'mesh.details': details,
+      ...rest,
     };
   }
   const p = seen.value;
   return {
     mesh: known<MeshName>(p.all[0] ?? 'none', p.evidence),
     'mesh.all': known<MeshName[]>(p.all, p.evidence),
-    'mesh.details': details,
+    ...rest,
   };
 };
+
+/** Linkerd requires authenticated (mTLS) clients by default. */
+async function linkerdStrict(reader: ClusterReader): Promise<boolean> {
+  const destination = await findLinkerd(reader);
+  if (!destination) return false;
+  const policy = linkerdMesh(destination, []).value.defaultInboundPolicy;
+  return policy === 'all-authenticated' || policy === 'cluster-authenticated';
+}

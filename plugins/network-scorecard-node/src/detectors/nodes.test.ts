@@ -93,6 +93,8 @@ describe('detectNodes', () => {
         windows: 0,
         minKernel: '5.4.129-63.229.amzn2.aarch64',
         belowKernel510: 2,
+        kernel510Equivalent: 0,
+        unreadableKernel: 0,
       },
       evidence: [
         'Nodes: 2 in total, 2 Linux, 0 Windows',
@@ -114,6 +116,8 @@ describe('detectNodes', () => {
         windows: 0,
         minKernel: '6.12.54-linuxkit',
         belowKernel510: 0,
+        kernel510Equivalent: 0,
+        unreadableKernel: 0,
       },
       evidence: [
         'Nodes: 1 in total, 1 Linux, 0 Windows',
@@ -142,7 +146,51 @@ describe('detectNodes', () => {
       windows: 1,
       minKernel: '5.4.129-63.229.amzn2.aarch64',
       belowKernel510: 1,
+      kernel510Equivalent: 0,
+      unreadableKernel: 0,
     });
+  });
+});
+
+describe('kernels the detector does not guess', () => {
+  const [modern] = fixtures('nodes/nri-kubernetes-1_35-nodes.yaml');
+  const withKernel = (name: string, kernel: string) =>
+    patched(modern, c => {
+      c.metadata.name = name;
+      c.status.nodeInfo.kernelVersion = kernel;
+    });
+
+  it('counts Linux nodes whose kernel is not reported, and names them', async () => {
+    const facts = await factsOf([modern, withKernel('blank', '')]);
+    expect(facts.nodes?.value).toMatchObject({
+      linux: 2,
+      minKernel: '6.12.54-linuxkit',
+      belowKernel510: 0,
+      unreadableKernel: 1,
+    });
+    expect(facts.nodes?.evidence).toContain(
+      'Node blank: nodeInfo.kernelVersion not reported',
+    );
+  });
+
+  it("counts RHEL 8.10's 4.18 kernel as Cilium's documented 5.10 equivalent, and earlier RHEL 8 as below", async () => {
+    const facts = await factsOf([
+      modern,
+      withKernel('rhel-810', '4.18.0-553.16.1.el8_10.x86_64'),
+      withKernel('rhel-86', '4.18.0-372.9.1.el8.x86_64'),
+    ]);
+    expect(facts.nodes?.value).toMatchObject({
+      minKernel: '4.18.0-553.16.1.el8_10.x86_64',
+      belowKernel510: 1,
+      kernel510Equivalent: 1,
+      unreadableKernel: 0,
+    });
+    expect(facts.nodes?.evidence).toEqual([
+      'Nodes: 3 in total, 3 Linux, 0 Windows',
+      'Node rhel-810: nodeInfo.kernelVersion 4.18.0-553.16.1.el8_10.x86_64 (lowest)',
+      'Node rhel-86: nodeInfo.kernelVersion 4.18.0-372.9.1.el8.x86_64 (below 5.10; RHEL 8 before 8.10, whose 4.18 Cilium does not count as 5.10)',
+      'Node rhel-810: nodeInfo.kernelVersion 4.18.0-553.16.1.el8_10.x86_64 (RHEL 8.10, documented by Cilium as equivalent to 5.10)',
+    ]);
   });
 });
 
@@ -185,6 +233,8 @@ describe('the Node read: names and kernels from the server-side Table', () => {
         windows: 2,
         minKernel: '4.19.0-27-amd64',
         belowKernel510: 3,
+        kernel510Equivalent: 0,
+        unreadableKernel: 2,
       },
       evidence: [
         'Nodes: 10 in total, 7 Linux, 2 Windows',
@@ -192,6 +242,8 @@ describe('the Node read: names and kernels from the server-side Table', () => {
         'Node duckboat-01: nodeInfo.kernelVersion 5.4.129-63.229.amzn2.aarch64 (below 5.10)',
         'Node duckboat-02: nodeInfo.kernelVersion 5.4.129-63.229.amzn2.aarch64 (below 5.10)',
         'Node unlabelled: nodeInfo.kernelVersion 4.19.0-27-amd64 (below 5.10)',
+        'Node no-kernel: nodeInfo.kernelVersion not reported',
+        'Node no-node-info: nodeInfo.kernelVersion not reported',
       ],
     });
   });
@@ -226,8 +278,9 @@ describe('the Node read against API servers', () => {
     async tables => {
       const objects = mixedFleet();
       const { live } = await scan(objects, tables);
-      expect(live.errors).toEqual([]);
+      expect(live.errors.filter(e => e.fact === 'nodes')).toEqual([]);
       expect(live.facts.nodes).toEqual((await factsOf(objects)).nodes);
+      expect(live.facts.platform).toEqual((await factsOf(objects)).platform);
     },
   );
 

@@ -1,9 +1,12 @@
+import { POLICY_VARIANTS } from '../__fixtures__/variants/policy';
 import {
   factsOf,
   fixtures,
   object,
+  patched,
   withNamespace,
 } from '../__testUtils__/fixtures';
+import { KubeObject } from '../reader/types';
 
 const examples = () =>
   withNamespace(
@@ -11,38 +14,29 @@ const examples = () =>
     'checkout',
   );
 const cilium = () => fixtures('cilium/charm-cilium-1.16.10-rendered.yaml');
+const variant = (name: string) => factsOf(POLICY_VARIANTS[name].objects());
 
-describe('detectPolicies', () => {
+describe('detectPolicies: L7 and DNS rules', () => {
   it('counts L7 HTTP and DNS rules of the upstream CiliumNetworkPolicy examples', async () => {
     const facts = await factsOf([
       ...cilium(),
       ...examples(),
       ...fixtures('opentelemetry/build_collector_base.yaml'),
     ]);
-    expect(facts.policies).toEqual({
-      value: {
-        networkPolicies: 1,
-        ciliumPolicies: 2,
-        ciliumClusterwide: 0,
-        calicoGlobal: 0,
-        l7Rules: 1,
-        dnsRules: 3,
-      },
-      evidence: [
-        'NetworkPolicies: 1 in all namespaces',
-        'CiliumNetworkPolicies: 2, CiliumClusterwideNetworkPolicies: 0',
-        'CiliumNetworkPolicy checkout/mutual-auth-echo: 1 HTTP/L7 rules, 0 DNS rules',
-        'CiliumNetworkPolicy checkout/tofqdn-dns-visibility: 0 HTTP/L7 rules, 3 DNS rules',
-        'API discovery: crd.projectcalico.org / projectcalico.org not served (no GlobalNetworkPolicy)',
-      ],
+    expect(facts.policies?.value).toMatchObject({
+      networkPolicies: 1,
+      ciliumPolicies: 2,
+      ciliumClusterwide: 0,
+      calicoGlobal: 0,
+      l7Rules: 1,
+      dnsRules: 3,
     });
-    expect(facts.l7Visibility).toEqual({
-      value: 'targeted',
-      evidence: [
-        'CiliumNetworkPolicy checkout/mutual-auth-echo: 1 HTTP/L7 rules, 0 DNS rules',
-        'CiliumNetworkPolicy checkout/tofqdn-dns-visibility: 0 HTTP/L7 rules, 3 DNS rules',
-      ],
-    });
+    expect(facts.policies?.evidence.slice(0, 4)).toEqual([
+      'NetworkPolicies: 1 in all namespaces',
+      'CiliumNetworkPolicies: 2, CiliumClusterwideNetworkPolicies: 0',
+      'CiliumNetworkPolicy checkout/mutual-auth-echo: 1 HTTP/L7 rules, 0 DNS rules',
+      'CiliumNetworkPolicy checkout/tofqdn-dns-visibility: 0 HTTP/L7 rules, 3 DNS rules',
+    ]);
   });
 
   it('reads an L7 rule on an empty endpointSelector of a clusterwide policy as global visibility', async () => {
@@ -68,40 +62,12 @@ describe('detectPolicies', () => {
       },
     );
     const facts = await factsOf([...cilium(), ...examples(), everything]);
-    expect(facts.l7Visibility).toEqual({
-      value: 'global',
-      evidence: [
-        'CiliumClusterwideNetworkPolicy l7-everywhere: empty endpointSelector with L7 rules',
-      ],
-    });
     expect(facts.policies?.value).toMatchObject({
       ciliumClusterwide: 1,
       l7Rules: 2,
     });
   });
 
-  it('counts Calico GlobalNetworkPolicies and sees no L7 visibility without Cilium', async () => {
-    const gnp = object(
-      'crd.projectcalico.org/v1',
-      'GlobalNetworkPolicy',
-      'deny-app-policy',
-      undefined,
-      { spec: {} },
-    );
-    const facts = await factsOf([...fixtures('calico/calico.yaml'), gnp]);
-    expect(facts.policies?.value).toEqual({
-      networkPolicies: 0,
-      ciliumPolicies: 0,
-      ciliumClusterwide: 0,
-      calicoGlobal: 1,
-      l7Rules: 0,
-      dnsRules: 0,
-    });
-    expect(facts.l7Visibility?.value).toBe('none');
-  });
-});
-
-describe('detectPolicies without the L7 proxy', () => {
   it('sees no L7 visibility when enable-l7-proxy is "false" (AKS 1.18 config), whatever the policies say', async () => {
     const facts = await factsOf([
       ...fixtures(
@@ -110,12 +76,128 @@ describe('detectPolicies without the L7 proxy', () => {
       ),
       ...examples(),
     ]);
-    expect(facts.l7Visibility).toEqual({
-      value: 'none',
-      evidence: [
-        'ConfigMap kube-system/cilium-config: enable-l7-proxy=false (L7 rules are not enforced)',
-      ],
-    });
     expect(facts.policies?.value).toMatchObject({ l7Rules: 1, dnsRules: 3 });
+  });
+});
+
+describe("detectPolicies: Calico's own kinds (#7)", () => {
+  it('counts namespaced Calico NetworkPolicies, Tiers and staged policies next to GlobalNetworkPolicies', async () => {
+    const facts = await variant('policy-calico-namespaced-deny');
+    expect(facts.policies?.value).toMatchObject({
+      networkPolicies: 0,
+      calicoGlobal: 0,
+      calicoNamespaced: 4,
+      calicoTiers: 1,
+      calicoStaged: 1,
+      unenforced: 0,
+    });
+    expect(facts.policies?.evidence).toContain(
+      "GlobalNetworkPolicies: 0, Calico NetworkPolicies: 4, Tiers besides Calico's own: 1, staged policies: 1",
+    );
+  });
+
+  it('leaves out the Tiers Calico creates itself and the policies its API server translates from other kinds', async () => {
+    const own = ['default', 'kube-admin', 'kube-baseline', 'allow-tigera'].map(
+      n =>
+        object('crd.projectcalico.org/v1', 'Tier', n, undefined, { spec: {} }),
+    );
+    const translated = object(
+      'crd.projectcalico.org/v1',
+      'NetworkPolicy',
+      'knp.default.default-deny',
+      'engineering',
+      { spec: { selector: 'all()' } },
+    );
+    const facts = await factsOf([
+      ...POLICY_VARIANTS['policy-calico-namespaced-deny'].objects(),
+      ...own,
+      translated,
+    ]);
+    expect(facts.policies?.value).toMatchObject({
+      calicoTiers: 1,
+      calicoNamespaced: 4,
+    });
+  });
+
+  it("reads projectcalico.org/v3 when only Calico's API server serves the policy kinds", async () => {
+    const v3 = fixtures(
+      'calico/docs-kubernetes-default-deny.yaml',
+      'calico/docs-tier-staged.yaml',
+    ).filter(o => o.apiVersion === 'projectcalico.org/v3');
+    const node = fixtures('calico/calico.yaml').filter(
+      o => o.kind === 'DaemonSet' || o.kind === 'ConfigMap',
+    );
+    const facts = await factsOf([...node, ...v3]);
+    expect(facts.policies?.value).toMatchObject({
+      calicoGlobal: 2,
+      calicoNamespaced: 1,
+      calicoTiers: 1,
+      calicoStaged: 1,
+    });
+  });
+
+  it('counts AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy, and says which ones Calico 3.32 enforces', async () => {
+    const facts = await variant('policy-calico-admin-kinds');
+    expect(facts.policies?.value).toMatchObject({
+      adminNetworkPolicies: 3,
+      unenforced: 2,
+    });
+    expect(facts.policies?.evidence).toEqual(
+      expect.arrayContaining([
+        'AdminNetworkPolicies: 1, BaselineAdminNetworkPolicies: 1, ClusterNetworkPolicies: 1',
+        '1 AdminNetworkPolicy: not enforced (DaemonSet kube-system/calico-node: image quay.io/calico/node:v3.32.1: Calico enforces AdminNetworkPolicy from 3.29 to 3.31)',
+        '1 BaselineAdminNetworkPolicy: not enforced (DaemonSet kube-system/calico-node: image quay.io/calico/node:v3.32.1: Calico enforces BaselineAdminNetworkPolicy from 3.30 to 3.31)',
+        'ClusterNetworkPolicy admin-ingress-isolation: selects every pod in 1 of 3 application namespaces',
+      ]),
+    );
+  });
+
+  it('enforces AdminNetworkPolicy on Calico 3.30, never on Cilium', async () => {
+    const objects = POLICY_VARIANTS['policy-calico-admin-kinds'].objects();
+    const calico330 = objects.map(o =>
+      o.kind === 'DaemonSet' && o.metadata.name === 'calico-node'
+        ? patched(o, c => {
+            for (const k of c.spec.template.spec.containers)
+              k.image = 'quay.io/calico/node:v3.30.0';
+          })
+        : o,
+    );
+    const on330 = await factsOf(calico330);
+    expect(on330.policies?.value).toMatchObject({ unenforced: 1 });
+    expect(on330.policies?.value?.namespaces?.covered).toEqual(['demo']);
+
+    const onCilium = await factsOf([
+      ...cilium(),
+      ...objects.filter(o => o.apiVersion?.startsWith('policy.networking')),
+      ...objects.filter(o => o.kind === 'Namespace'),
+    ]);
+    expect(onCilium.policies?.evidence).toContain(
+      '1 AdminNetworkPolicy: not enforced (Cilium does not implement AdminNetworkPolicy)',
+    );
+    expect(onCilium.policies?.evidence).toContain(
+      '1 ClusterNetworkPolicy: not enforced (Cilium reads them only with enable-k8s-cluster-network-policy=true)',
+    );
+  });
+});
+
+describe('detectPolicies: unreadable or partial input', () => {
+  it('has no coverage (null) when the dump holds no Namespace', async () => {
+    const facts = await variant('policy-calico-no-namespaces');
+    expect(facts.policies?.value?.namespaces).toBeNull();
+    expect(facts.policies?.value?.calicoGlobal).toBe(1);
+    expect(facts.policies?.evidence).toContain(
+      'Namespaces: none listed (every cluster has kube-system), so coverage is unknown',
+    );
+  });
+
+  it('is unknown when cilium-config cannot be read: what is enforced depends on it', async () => {
+    const objects: KubeObject[] = cilium().filter(
+      o => !(o.kind === 'ConfigMap' && o.metadata.name === 'cilium-config'),
+    );
+    const facts = await factsOf(objects);
+    expect(facts.policies?.value).toBeNull();
+    expect(facts.policies?.reason).toMatch(
+      /^not found: get ConfigMap kube-system\/cilium-config/,
+    );
   });
 });

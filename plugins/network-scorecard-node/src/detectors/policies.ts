@@ -1,16 +1,12 @@
-import { Fact, L7Visibility, PoliciesFact } from '@network-scorecard/common';
-import { RESOURCES } from '../reader/resources';
-import { ClusterReader, KubeObject, ReadFailure } from '../reader/types';
-import { ciliumConfig } from './support/cilium';
+import { Fact, PoliciesFact, PolicyCoverage } from '@network-scorecard/common';
+import { ClusterReader, KubeObject } from '../reader/types';
+import { Coverage, computeCoverage } from './policy/coverage';
+import { readEnforcement } from './policy/enforcement';
+import { readInventory } from './policy/inventory';
+import { AppNamespace, applicationNamespaces } from './policy/namespaces';
 import { Detector, guarded, known } from './support/facts';
-import { annotations, asArray, capped, dig, ref } from './support/objects';
-import {
-  customObjects,
-  namespaces,
-  notServed,
-  servedType,
-} from './support/workloads';
-import { builtIn } from '../reader/resources';
+import { asArray, capped, dig, ref } from './support/objects';
+import { namespaces } from './support/workloads';
 
 interface L7Count {
   http: number;
@@ -38,152 +34,136 @@ export function l7Rules(policy: KubeObject): L7Count {
   return count;
 }
 
-/** A clusterwide policy whose endpointSelector is empty selects every endpoint. */
-function selectsAll(policy: KubeObject): boolean {
-  const specs = [dig(policy, 'spec'), ...asArray(dig(policy, 'specs'))].filter(
-    Boolean,
-  );
-  return specs.some(spec => {
-    const selector = dig(spec, 'endpointSelector') as
-      | { matchLabels?: object; matchExpressions?: unknown[] }
-      | undefined;
-    return (
-      !!selector &&
-      Object.keys(selector.matchLabels ?? {}).length === 0 &&
-      !(selector.matchExpressions ?? []).length
-    );
-  });
-}
-
-async function countOf(
-  reader: ClusterReader,
-  resource: typeof RESOURCES.GlobalNetworkPolicy,
-): Promise<number | undefined> {
-  const type = await servedType(reader, resource);
-  if (!type) return undefined;
-  try {
-    return await reader.count(type);
-  } catch (error) {
-    if (error instanceof ReadFailure && error.kind === 'not-found') return 0;
-    throw error;
-  }
-}
-
-async function ciliumPolicies(reader: ClusterReader) {
-  return {
-    namespaced: await customObjects(reader, RESOURCES.CiliumNetworkPolicy),
-    clusterwide: await customObjects(
-      reader,
-      RESOURCES.CiliumClusterwideNetworkPolicy,
-    ),
-    served: !!(await servedType(reader, RESOURCES.CiliumNetworkPolicy)),
-  };
-}
-
 function describeL7(policy: KubeObject, kind: string): string | undefined {
   const { http, dns } = l7Rules(policy);
   if (!http && !dns) return undefined;
   return `${ref(policy, kind)}: ${http} HTTP/L7 rules, ${dns} DNS rules`;
 }
 
+const MAX_NAMES = 50;
+
+function namesOf(set: Iterable<string>): string[] {
+  return [...set].sort().slice(0, MAX_NAMES);
+}
+
+function coverageValue(
+  apps: AppNamespace[],
+  coverage: Coverage,
+): PolicyCoverage {
+  const uncovered = apps.map(a => a.name).filter(n => !coverage.covered.has(n));
+  return {
+    application: apps.length,
+    covered: namesOf(coverage.covered),
+    uncovered: namesOf(uncovered),
+    defaultDeny: namesOf(coverage.defaultDeny),
+    totals: {
+      covered: coverage.covered.size,
+      uncovered: uncovered.length,
+      defaultDeny: coverage.defaultDeny.size,
+    },
+  };
+}
+
+function namespaceEvidence(
+  value: PolicyCoverage,
+  coverage: Coverage,
+  apps: AppNamespace[],
+  left: string[],
+): string[] {
+  const list = (names: string[], total: number) =>
+    `${names.slice(0, 10).join(', ')}${
+      total > 10 ? ` and ${total - 10} more` : ''
+    }`;
+  const withoutDeny = apps
+    .map(a => a.name)
+    .filter(n => !coverage.defaultDeny.has(n));
+  return [
+    `Namespaces: ${value.application} application namespaces${
+      left.length ? ` (platform namespaces left out: ${left.join(', ')})` : ''
+    }`,
+    value.totals.uncovered
+      ? `Namespaces no enforced policy selects: ${list(
+          value.uncovered,
+          value.totals.uncovered,
+        )}`
+      : 'Namespaces: an enforced policy selects pods in every application namespace',
+    value.totals.defaultDeny === value.application
+      ? 'Namespaces: every application namespace denies ingress by default'
+      : `Namespaces without a default-deny ingress policy: ${list(
+          withoutDeny,
+          withoutDeny.length,
+        )}`,
+  ];
+}
+
 async function policiesFact(
   reader: ClusterReader,
 ): Promise<Fact<PoliciesFact>> {
-  const networkPolicies = await reader.count(builtIn(RESOURCES.NetworkPolicy));
-  const cilium = await ciliumPolicies(reader);
-  const calicoGlobal = await countOf(reader, RESOURCES.GlobalNetworkPolicy);
-  const all = [
-    ...cilium.namespaced.map(p => ({ p, kind: 'CiliumNetworkPolicy' })),
-    ...cilium.clusterwide.map(p => ({
+  const [inventory, enforcement, allNamespaces] = await Promise.all([
+    readInventory(reader),
+    readEnforcement(reader),
+    namespaces(reader),
+  ]);
+  const l7 = [
+    ...inventory.cilium.map(p => ({ p, kind: 'CiliumNetworkPolicy' })),
+    ...inventory.ciliumClusterwide.map(p => ({
       p,
       kind: 'CiliumClusterwideNetworkPolicy',
     })),
   ];
-  const totals = all.reduce(
+  const totals = l7.reduce(
     (t, { p }) => {
       const c = l7Rules(p);
       return { http: t.http + c.http, dns: t.dns + c.dns };
     },
     { http: 0, dns: 0 },
   );
-  const evidence = [`NetworkPolicies: ${networkPolicies} in all namespaces`];
-  evidence.push(
-    cilium.served
-      ? `CiliumNetworkPolicies: ${cilium.namespaced.length}, CiliumClusterwideNetworkPolicies: ${cilium.clusterwide.length}`
-      : notServed(RESOURCES.CiliumNetworkPolicy),
+  const { apps, left } = applicationNamespaces(
+    allNamespaces,
+    enforcement.agentNamespaces,
   );
-  evidence.push(
+  const coverage = computeCoverage(apps, inventory, enforcement);
+  const value = allNamespaces.length ? coverageValue(apps, coverage) : null;
+  const evidence = [
+    inventory.evidence.kubernetes,
+    inventory.evidence.cilium,
     ...capped(
-      all
+      l7
         .map(({ p, kind }) => describeL7(p, kind))
         .filter((e): e is string => !!e),
       5,
     ),
-  );
-  evidence.push(
-    calicoGlobal === undefined
-      ? notServed(RESOURCES.GlobalNetworkPolicy)
-      : `GlobalNetworkPolicies: ${calicoGlobal}`,
-  );
+    inventory.evidence.calico,
+    inventory.evidence.admin,
+    ...enforcement.evidence,
+    ...coverage.evidence,
+    ...(value
+      ? namespaceEvidence(value, coverage, apps, left)
+      : [
+          'Namespaces: none listed (every cluster has kube-system), so coverage is unknown',
+        ]),
+  ];
   return known<PoliciesFact>(
     {
-      networkPolicies,
-      ciliumPolicies: cilium.namespaced.length,
-      ciliumClusterwide: cilium.clusterwide.length,
-      calicoGlobal: calicoGlobal ?? 0,
+      networkPolicies: inventory.networkPolicies.length,
+      ciliumPolicies: inventory.cilium.length,
+      ciliumClusterwide: inventory.ciliumClusterwide.length,
+      calicoGlobal: inventory.calicoGlobal.length,
+      calicoNamespaced: inventory.calico.length,
+      calicoTiers: inventory.tiers.length,
+      calicoStaged: inventory.staged,
+      adminNetworkPolicies: inventory.admin.length,
+      unenforced: coverage.unenforced,
       l7Rules: totals.http,
       dnsRules: totals.dns,
+      enforcement: enforcement.value,
+      namespaces: value,
     },
     evidence,
   );
 }
 
-/**
- * Global when a clusterwide policy with an empty endpointSelector carries L7
- * rules (every endpoint goes through the proxy); targeted when L7 rules, or
- * the proxy-visibility annotation, select some endpoints. Without the agent's
- * L7 proxy (enable-l7-proxy, chart default true) nothing is seen at L7.
- */
-async function visibilityFact(
-  reader: ClusterReader,
-): Promise<Fact<L7Visibility>> {
-  const cilium = await ciliumPolicies(reader);
-  const global = cilium.clusterwide
-    .filter(p => selectsAll(p) && describeL7(p, 'x'))
-    .map(
-      p =>
-        `${ref(
-          p,
-          'CiliumClusterwideNetworkPolicy',
-        )}: empty endpointSelector with L7 rules`,
-    );
-  const targeted = [
-    ...cilium.namespaced.map(p => describeL7(p, 'CiliumNetworkPolicy')),
-    ...cilium.clusterwide.map(p =>
-      describeL7(p, 'CiliumClusterwideNetworkPolicy'),
-    ),
-  ].filter((e): e is string => !!e);
-  const annotated = (await namespaces(reader))
-    .filter(ns => annotations(ns)['policy.cilium.io/proxy-visibility'])
-    .map(
-      ns =>
-        `Namespace ${ns.metadata.name}: annotation policy.cilium.io/proxy-visibility`,
-    );
-  if (!targeted.length && !annotated.length) {
-    return known('none', ['Cilium policies: no L7 (HTTP/DNS) rules']);
-  }
-  const proxy = (await ciliumConfig(reader))?.flag('enable-l7-proxy', true);
-  if (proxy && !proxy.on)
-    return known('none', [`${proxy.evidence} (L7 rules are not enforced)`]);
-  if (global.length) return known('global', global);
-  return known('targeted', capped([...targeted, ...annotated], 5));
-}
-
-/** Facts policies and l7Visibility. */
-export const detectPolicies: Detector = async reader => {
-  const [policies, l7Visibility] = await Promise.all([
-    guarded(() => policiesFact(reader)),
-    guarded(() => visibilityFact(reader)),
-  ]);
-  return { policies, l7Visibility };
-};
+/** Fact policies (L7 visibility is l7Visibility.ts's). */
+export const detectPolicies: Detector = async reader => ({
+  policies: await guarded(() => policiesFact(reader)),
+});

@@ -42,6 +42,7 @@ describe('contextFromEntity', () => {
       requirements: ['mtls-all-east-west', 'auditable-l7'],
       lifecycle: 'production',
       platformRefresh: '2027-03-01',
+      targetCni: null,
       catalogServiceCount: null,
       now: NOW,
     });
@@ -107,6 +108,42 @@ describe('contextFromEntity', () => {
       'resource:default/prod-eu-1 annotation network-scorecard.io/platform-refresh: "next spring" is not an ISO 8601 date (e.g. 2027-03-01)',
       'resource:default/prod-eu-1 annotation network-scorecard.io/hubble-ui-url: "hubble.example.com" is not an http(s) URL',
       'resource:default/prod-eu-1 annotation network-scorecard.io/grafana-dashboard-latency: "abc123" is neither an http(s) URL nor a dashboard path or uid under network-scorecard.io/grafana-url',
+    ]);
+  });
+
+  it('reads a declared CNI move from network-scorecard.io/target-cni, case-insensitively', () => {
+    const cilium = contextFromEntity(
+      cluster({
+        'network-scorecard.io/target-cni': ' Cilium ',
+        'network-scorecard.io/platform-refresh': '2027-03-01',
+      }),
+      NOW,
+    );
+    expect(cilium.errors).toEqual([]);
+    expect(cilium.context.targetCni).toBe('cilium');
+    expect(
+      contextFromEntity(
+        cluster({ 'network-scorecard.io/target-cni': 'calico' }),
+        NOW,
+      ).context.targetCni,
+    ).toBe('calico');
+    // a refresh date alone declares no move
+    expect(
+      contextFromEntity(
+        cluster({ 'network-scorecard.io/platform-refresh': '2027-03-01' }),
+        NOW,
+      ).context.targetCni,
+    ).toBeNull();
+  });
+
+  it('rejects a target CNI outside cilium and calico with an error naming it', () => {
+    const result = contextFromEntity(
+      cluster({ 'network-scorecard.io/target-cni': 'flannel' }),
+      NOW,
+    );
+    expect(result.context.targetCni).toBeNull();
+    expect(result.errors).toEqual([
+      'resource:default/prod-eu-1 annotation network-scorecard.io/target-cni: unknown target CNI "flannel"; expected one of cilium, calico',
     ]);
   });
 });

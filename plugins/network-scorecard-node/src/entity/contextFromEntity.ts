@@ -6,12 +6,14 @@ import {
   Fact,
   ReportLink,
   parseRequirements,
+  parseTargetCni,
 } from '@network-scorecard/common';
 
 /** Annotations a cluster's catalog entity may carry (DESIGN §4). @public */
 export const SCORECARD_ANNOTATIONS = {
   requirements: 'network-scorecard.io/requirements',
   platformRefresh: 'network-scorecard.io/platform-refresh',
+  targetCni: 'network-scorecard.io/target-cni',
   hubbleUiUrl: 'network-scorecard.io/hubble-ui-url',
   grafanaUrl: 'network-scorecard.io/grafana-url',
   dashboards: {
@@ -74,7 +76,7 @@ function isIsoDate(value: string): boolean {
 }
 
 /**
- * Requirements, lifecycle, platform refresh, Hubble and Grafana links and the
+ * Requirements, lifecycle, platform refresh, target CNI, Hubble and Grafana links and the
  * `dashboards` fact of a cluster's catalog entity. Never throws: problems are
  * returned in `errors` and the faulty value is left out.
  * @public
@@ -101,6 +103,12 @@ export function contextFromEntity(entity: Entity, now: string): EntityContext {
     );
     platformRefresh = null;
   }
+
+  const target = parseTargetCni(
+    annotations[SCORECARD_ANNOTATIONS.targetCni],
+    where(SCORECARD_ANNOTATIONS.targetCni),
+  );
+  if (target.error) errors.push(target.error);
 
   const links: ReportLink[] = [];
   const hubbleRaw = annotations[SCORECARD_ANNOTATIONS.hubbleUiUrl]?.trim();
@@ -167,6 +175,7 @@ export function contextFromEntity(entity: Entity, now: string): EntityContext {
       requirements: parsed.requirements,
       lifecycle: typeof lifecycle === 'string' && lifecycle ? lifecycle : null,
       platformRefresh,
+      targetCni: target.targetCni,
       catalogServiceCount: null,
       now,
     },

@@ -36,6 +36,12 @@ export const RESOURCES = {
   ConfigMap: spec('ConfigMap', 'configmaps', true, ['', ['v1']]),
   DaemonSet: spec('DaemonSet', 'daemonsets', true, ['apps', ['v1']]),
   Deployment: spec('Deployment', 'deployments', true, ['apps', ['v1']]),
+  MutatingWebhookConfiguration: spec(
+    'MutatingWebhookConfiguration',
+    'mutatingwebhookconfigurations',
+    false,
+    ['admissionregistration.k8s.io', ['v1']],
+  ),
   NetworkPolicy: spec('NetworkPolicy', 'networkpolicies', true, [
     'networking.k8s.io',
     ['v1'],
@@ -71,11 +77,60 @@ export const RESOURCES = {
     ...CALICO,
   ),
   BGPPeer: spec('BGPPeer', 'bgppeers', false, ...CALICO),
+  BGPConfiguration: spec(
+    'BGPConfiguration',
+    'bgpconfigurations',
+    false,
+    ...CALICO,
+  ),
   GlobalNetworkPolicy: spec(
     'GlobalNetworkPolicy',
     'globalnetworkpolicies',
     false,
     ...CALICO,
+  ),
+  CalicoNetworkPolicy: spec(
+    'NetworkPolicy',
+    'networkpolicies',
+    true,
+    ...CALICO,
+  ),
+  Tier: spec('Tier', 'tiers', false, ...CALICO),
+  StagedNetworkPolicy: spec(
+    'StagedNetworkPolicy',
+    'stagednetworkpolicies',
+    true,
+    ...CALICO,
+  ),
+  StagedGlobalNetworkPolicy: spec(
+    'StagedGlobalNetworkPolicy',
+    'stagedglobalnetworkpolicies',
+    false,
+    ...CALICO,
+  ),
+  StagedKubernetesNetworkPolicy: spec(
+    'StagedKubernetesNetworkPolicy',
+    'stagedkubernetesnetworkpolicies',
+    true,
+    ...CALICO,
+  ),
+  AdminNetworkPolicy: spec(
+    'AdminNetworkPolicy',
+    'adminnetworkpolicies',
+    false,
+    ['policy.networking.k8s.io', ['v1alpha1']],
+  ),
+  BaselineAdminNetworkPolicy: spec(
+    'BaselineAdminNetworkPolicy',
+    'baselineadminnetworkpolicies',
+    false,
+    ['policy.networking.k8s.io', ['v1alpha1']],
+  ),
+  ClusterNetworkPolicy: spec(
+    'ClusterNetworkPolicy',
+    'clusternetworkpolicies',
+    false,
+    ['policy.networking.k8s.io', ['v1alpha2']],
   ),
   Installation: spec('Installation', 'installations', false, [
     'operator.tigera.io',
@@ -111,6 +166,7 @@ export const BUILT_IN_GROUPS: ServedGroups = {
   batch: ['v1'],
   policy: ['v1'],
   'discovery.k8s.io': ['v1'],
+  'admissionregistration.k8s.io': ['v1'],
 };
 
 /** The type as served by a built-in group (first candidate). */

@@ -1,7 +1,7 @@
 import { ClusterFacts } from '../../facts';
 import { EvaluationContext } from '../../context';
 import { AntiPatternRule, CheckRule, ReadinessRule } from '../types';
-import { context } from './clusters';
+import { context } from './context';
 
 type Rule = CheckRule | AntiPatternRule | ReadinessRule;
 

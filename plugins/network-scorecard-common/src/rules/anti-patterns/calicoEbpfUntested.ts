@@ -1,11 +1,7 @@
 import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
-import {
-  antiPatternUnknown,
-  catalog,
-  keepsCalico,
-  refreshState,
-} from '../helpers';
+import { antiPatternUnknown, catalog, cniSet } from '../helpers';
+import { isCanal, movesToCilium, targetEvidence } from '../cni/move';
 
 /** @public */
 export const apCalicoEbpfUntested: AntiPatternRule = {
@@ -18,6 +14,8 @@ export const apCalicoEbpfUntested: AntiPatternRule = {
     if (cni === null) return antiPatternUnknown(facts, ['cni']);
     const evidence = factEvidence(facts, 'cni');
     if (cni !== 'calico') return { status: 'clear', evidence };
+    const all = cniSet(facts);
+    if (all === null) return antiPatternUnknown(facts, ['cni.all']);
     const dataplane = factValue(facts, 'calico.dataplane');
     if (dataplane === null)
       return antiPatternUnknown(facts, ['calico.dataplane']);
@@ -28,18 +26,27 @@ export const apCalicoEbpfUntested: AntiPatternRule = {
     if (dataplane === 'bpf' || dataplane === 'vpp') {
       return { status: 'clear', evidence: withDataplane };
     }
-    const all = factValue(facts, 'cni.all');
-    const ciliumDeployed = all?.includes('cilium') ?? false;
-    // A refresh only prepares a move to Cilium where nothing keeps the cluster on Calico.
-    const refreshPlanned =
-      refreshState(context) === 'planned' && !keepsCalico(context);
-    if (!ciliumDeployed && !refreshPlanned) {
-      return all === null
-        ? antiPatternUnknown(facts, ['cni.all'])
-        : {
-            status: 'clear',
-            evidence: [...withDataplane, catalog.refresh(context)],
-          };
+    if (isCanal(all)) {
+      return {
+        status: 'clear',
+        evidence: [
+          ...withDataplane,
+          ...factEvidence(facts, 'cni.all'),
+          "Canal: Calico enforces policy on Flannel's networking, so there is no eBPF mode to test",
+        ],
+      };
+    }
+    const ciliumDeployed = all.includes('cilium');
+    // A move needs a decision (target-cni) or Cilium already on nodes; a refresh date alone plans nothing.
+    if (!movesToCilium(all, context)) {
+      return {
+        status: 'clear',
+        evidence: [
+          ...withDataplane,
+          targetEvidence(context),
+          catalog.refresh(context),
+        ],
+      };
     }
     return {
       status: 'detected',
@@ -47,10 +54,10 @@ export const apCalicoEbpfUntested: AntiPatternRule = {
         ...withDataplane,
         ...(ciliumDeployed
           ? factEvidence(facts, 'cni.all')
-          : [catalog.refresh(context)]),
+          : [targetEvidence(context), catalog.refresh(context)]),
         ciliumDeployed
           ? `Cilium is already being rolled out while Calico runs ${dataplane}`
-          : `a platform refresh is planned for ${context.platformRefresh} while Calico runs ${dataplane}, untested on eBPF`,
+          : `a move to Cilium is declared while Calico runs ${dataplane}, untested on eBPF`,
       ],
     };
   },

@@ -1,33 +1,44 @@
 import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown } from '../helpers';
-import { metricFamily } from '../observability/cilium';
+import { metricsEvidence, unfilteredHttp } from '../observability/cilium';
 
 /**
- * Hubble's http metrics only fill where L7 visibility is on, so "HTTP
- * metrics cluster-wide" is the same signal as global L7 visibility.
+ * HTTP/Kafka/L7 rules that select every pod of the cluster or of whole
+ * namespaces. DNS rules are not L7 visibility. A Hubble http metric without
+ * a per-workload filter is only as wide as the traffic the L7 proxy sees, so
+ * it widens the finding when visibility is global but is no finding alone.
  * @public
  */
 export const apGlobalL7Visibility: AntiPatternRule = {
   id: 'ap.global-l7-visibility',
   title: 'L7 visibility or HTTP metrics switched on cluster-wide',
   lesson:
-    'Turning on L7 visibility everywhere feels thorough and mostly buys proxy load, storage and dashboards nobody reads. Keep flows as the default and add L7 visibility for the services a concrete debugging question is about.',
+    'Turning on L7 visibility everywhere feels thorough and mostly buys proxy load, storage and dashboards nobody reads. Keep flows as the default and add L7 visibility, and the HTTP metrics that come with it, for the services a concrete debugging question is about.',
   evaluate(facts) {
-    const l7 = factValue(facts, 'l7Visibility');
-    if (l7 === null) return antiPatternUnknown(facts, ['l7Visibility']);
-    const evidence = factEvidence(facts, 'l7Visibility');
-    if (l7 !== 'global') return { status: 'clear', evidence };
+    const l7 = factValue(facts, 'l7Visibility.details');
+    if (l7 === null) return antiPatternUnknown(facts, ['l7Visibility.details']);
+    const l7Evidence = factEvidence(facts, 'l7Visibility.details');
     const hubble = factValue(facts, 'hubble');
-    const http = hubble?.metrics.some(m => metricFamily(m) === 'http') ?? false;
+    const http = hubble ? unfilteredHttp(hubble) : undefined;
+    const httpEvidence = http
+      ? [
+          `Hubble ${
+            hubble?.metricsConfig === 'dynamic' ? 'dynamic ' : ''
+          }http metric without a per-workload filter (includeFilters): it records only what reaches the L7 proxy, so it is as wide as the L7 visibility`,
+          ...metricsEvidence(facts),
+        ]
+      : metricsEvidence(facts);
+    if (l7.scope !== 'global')
+      return { status: 'clear', evidence: [...l7Evidence, ...httpEvidence] };
     return {
       status: 'detected',
+      // The finding first: a report shows an anti-pattern by its first line.
       evidence: [
-        ...evidence,
+        ...l7Evidence.filter(e => /HTTP\/Kafka\/L7 rules on every/.test(e)),
         ...(http
           ? [
-              ...factEvidence(facts, 'hubble'),
-              'Hubble http metrics are therefore collected for every pod',
+              'Hubble http metric without a per-workload filter: HTTP series for every pod the L7 rules reach',
             ]
           : []),
       ],

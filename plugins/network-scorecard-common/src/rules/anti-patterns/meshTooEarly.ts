@@ -1,15 +1,21 @@
 import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown, catalog, meshRequirements } from '../helpers';
-import { MESH_LABEL } from '../mesh/capabilities';
+import { MESH_LABEL, separateMeshes } from '../mesh/capabilities';
+import {
+  MESH_MIN_SERVICES,
+  SCALE_REQUIREMENTS,
+  serviceCount,
+} from '../mesh/scale';
 
-/** Below this many services a mesh costs more than it saves, per the framework. */
-export const MESH_MIN_SERVICES = 20;
+export { MESH_MIN_SERVICES };
 
 /**
- * Counts services the catalog's way when it can: Components and Systems on
- * the cluster are the services a team runs. Falls back to the cluster's
- * Kubernetes Service count, which over-counts (system and headless Services),
+ * Only a separate control plane (Istio, Linkerd) can come too early; Cilium's
+ * mesh features are switches in the CNI that already runs. Requirements that
+ * hold at any size (mTLS between every pair, auditable L7, L7 policy) make a
+ * small mesh deliberate; the scale-bound ones do not, below 20 services.
+ * The catalog count is preferred; the Kubernetes Service count over-counts,
  * so the fallback can miss a too-early mesh but does not invent one.
  * @public
  */
@@ -17,44 +23,41 @@ export const apMeshTooEarly: AntiPatternRule = {
   id: 'ap.mesh-too-early',
   title: 'A mesh with fewer than 20 services and no requirement',
   lesson:
-    'A mesh deployed on a dozen services mostly produces sidecar-injection debugging; retries and timeouts at that size belong in application code or a small library, and Cilium policies cover the security side. Wait for the service count or a written requirement.',
+    'A mesh deployed on a dozen services mostly produces sidecar-injection debugging; retries, timeouts and canaries at that size belong in application code or a small library, and Cilium policies cover the security side. Wait for the service count or a requirement that holds at any size.',
   evaluate(facts, context) {
-    const mesh = factValue(facts, 'mesh');
-    if (mesh === null) return antiPatternUnknown(facts, ['mesh']);
-    const evidence = factEvidence(facts, 'mesh');
-    if (mesh === 'none') return { status: 'clear', evidence };
-    const required = meshRequirements(context);
-    if (required.length > 0) {
+    const all = factValue(facts, 'mesh.all');
+    if (all === null) return antiPatternUnknown(facts, ['mesh.all']);
+    const evidence = factEvidence(facts, 'mesh.all');
+    const separate = separateMeshes(all);
+    if (separate.length === 0) return { status: 'clear', evidence };
+    const declared = meshRequirements(context);
+    const anySize = declared.filter(r => !SCALE_REQUIREMENTS.includes(r));
+    if (anySize.length > 0) {
       return {
         status: 'clear',
-        evidence: [...evidence, catalog.requirements(required)],
+        evidence: [...evidence, catalog.requirements(anySize)],
       };
     }
-    let count: number;
-    let countEvidence: string[];
-    if (context.catalogServiceCount !== null) {
-      count = context.catalogServiceCount;
-      countEvidence = [
-        `catalog: ${count} Components/Systems run on this cluster`,
-      ];
-    } else {
-      const services = factValue(facts, 'services');
-      if (services === null) return antiPatternUnknown(facts, ['services']);
-      count = services;
-      countEvidence = [
-        ...factEvidence(facts, 'services'),
-        `no catalog service count: ${count} Kubernetes Services counted instead (includes system Services)`,
-      ];
-    }
+    const count = serviceCount(facts, context);
+    if (count === null) return antiPatternUnknown(facts, ['services']);
+    const early = count.count < MESH_MIN_SERVICES;
     return {
-      status: count < MESH_MIN_SERVICES ? 'detected' : 'clear',
+      status: early ? 'detected' : 'clear',
       evidence: [
         ...evidence,
-        ...countEvidence,
-        catalog.requirements(required),
-        ...(count < MESH_MIN_SERVICES
+        ...count.evidence,
+        catalog.requirements(declared),
+        ...(early
           ? [
-              `${MESH_LABEL[mesh]} for ${count} services (< ${MESH_MIN_SERVICES})`,
+              `${separate.map(m => MESH_LABEL[m]).join(' and ')} for ${
+                count.count
+              } services (< ${MESH_MIN_SERVICES})${
+                declared.length
+                  ? `; ${declared.join(', ')} ${
+                      declared.length === 1 ? 'justifies' : 'justify'
+                    } a mesh only at 50+ services`
+                  : ''
+              }`,
             ]
           : []),
       ],

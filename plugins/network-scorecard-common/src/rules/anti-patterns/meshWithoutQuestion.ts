@@ -1,7 +1,12 @@
 import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown, catalog, meshRequirements } from '../helpers';
-import { answers, MESH_LABEL } from '../mesh/capabilities';
+import {
+  MESH_LABEL,
+  separateAnswers,
+  separateMeshes,
+} from '../mesh/capabilities';
+import { MESH_SCALE_SERVICES, standingRequirements } from '../mesh/scale';
 
 /** @public */
 export const apMeshWithoutQuestion: AntiPatternRule = {
@@ -10,26 +15,41 @@ export const apMeshWithoutQuestion: AntiPatternRule = {
   lesson:
     'A service mesh is the answer to a specific question; if nobody can say which question, the cluster does not need the mesh. Adopting one because it looks like best practice leads to months spent on proxy injection, sidecar limits and control-plane version skew.',
   evaluate(facts, context) {
-    const mesh = factValue(facts, 'mesh');
-    if (mesh === null) return antiPatternUnknown(facts, ['mesh']);
-    const evidence = factEvidence(facts, 'mesh');
-    if (mesh === 'none') return { status: 'clear', evidence };
-    const required = meshRequirements(context);
-    const answered = required.filter(r => answers(mesh, r));
-    return answered.length > 0
-      ? {
-          status: 'clear',
-          evidence: [...evidence, catalog.requirements(answered)],
-        }
-      : {
-          status: 'detected',
-          evidence: [
-            ...evidence,
-            catalog.requirements(required),
-            required.length === 0
-              ? `${MESH_LABEL[mesh]} runs with no mesh requirement declared`
-              : `${MESH_LABEL[mesh]} answers none of ${required.join(', ')}`,
-          ],
-        };
+    const all = factValue(facts, 'mesh.all');
+    if (all === null) return antiPatternUnknown(facts, ['mesh.all']);
+    const evidence = factEvidence(facts, 'mesh.all');
+    const separate = separateMeshes(all);
+    if (separate.length === 0) return { status: 'clear', evidence };
+    const s = standingRequirements(facts, context);
+    const answers = (r: (typeof s.standing)[number]) =>
+      separate.some(m => separateAnswers(m, r));
+    const answered = s.standing.filter(answers);
+    if (answered.length > 0)
+      return {
+        status: 'clear',
+        evidence: [...evidence, catalog.requirements(answered)],
+      };
+    if (s.unknownScale.some(answers))
+      return antiPatternUnknown(facts, ['services']);
+    const declared = meshRequirements(context);
+    const label = separate.map(m => MESH_LABEL[m]).join(' and ');
+    const why = () => {
+      if (declared.length === 0)
+        return `${label} runs with no mesh requirement declared`;
+      if (s.belowScale.length > 0 && s.standing.length === 0)
+        return `${label} answers ${s.belowScale.join(', ')}, which ${
+          s.belowScale.length === 1 ? 'needs' : 'need'
+        } ${MESH_SCALE_SERVICES}+ services to justify a mesh`;
+      return `${label} answers none of ${declared.join(', ')}`;
+    };
+    return {
+      status: 'detected',
+      evidence: [
+        ...evidence,
+        catalog.requirements(declared),
+        ...s.evidence,
+        why(),
+      ],
+    };
   },
 };

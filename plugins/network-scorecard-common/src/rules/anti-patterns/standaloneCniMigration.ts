@@ -7,6 +7,7 @@ import {
   isCniMigration,
   refreshState,
 } from '../helpers';
+import { targetEvidence } from '../cni/move';
 
 /** @public */
 export const apStandaloneCniMigration: AntiPatternRule = {
@@ -23,13 +24,18 @@ export const apStandaloneCniMigration: AntiPatternRule = {
     if (refresh === 'planned') {
       return {
         status: 'clear',
-        evidence: [...evidence, catalog.refresh(context)],
+        evidence: [
+          ...evidence,
+          targetEvidence(context),
+          catalog.refresh(context),
+        ],
       };
     }
     return {
       status: 'detected',
       evidence: [
         ...evidence,
+        targetEvidence(context),
         catalog.refresh(context),
         refresh === 'past'
           ? `the planned refresh date ${

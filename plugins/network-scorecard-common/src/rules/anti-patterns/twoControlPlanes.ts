@@ -2,17 +2,20 @@ import { factEvidence, factValue } from '../../facts';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown, catalog, evidenceOf } from '../helpers';
 import { isIstio } from '../mesh/capabilities';
+import { compliance } from '../mesh/choice';
 
 /**
  * Istio next to Cilium (as the CNI or as its mesh) is two control planes;
- * the framework accepts that only for auditable L7 compliance.
+ * the framework accepts that for compliance: mTLS between every pair or
+ * auditable L7, where Istio's synchronous enforcement is the point.
  * @public
  */
 export const apTwoControlPlanes: AntiPatternRule = {
   id: 'ap.two-control-planes',
-  title: "Istio and Cilium's mesh side by side without auditable L7",
+  title:
+    "Istio and Cilium's mesh side by side without a compliance requirement",
   lesson:
-    'Istio on top of Cilium means two control planes to understand, upgrade and debug, and a team that must know both. It is worth it when compliance needs auditable, synchronous L7 enforcement; otherwise Cilium alone covers mTLS, L7 policy and telemetry.',
+    'Istio on top of Cilium means two control planes to understand, upgrade and debug, and a team that must know both. It is worth it when compliance needs mTLS for every pair or auditable L7 enforced synchronously; otherwise Cilium alone covers identity, L7 policy and telemetry.',
   evaluate(facts, context) {
     const mesh = factValue(facts, 'mesh');
     const meshAll = factValue(facts, 'mesh.all');
@@ -32,10 +35,17 @@ export const apTwoControlPlanes: AntiPatternRule = {
     const withCilium = ciliumMesh
       ? evidence
       : [...evidence, ...factEvidence(facts, 'cni')];
-    if (context.requirements.includes('auditable-l7')) {
+    if (compliance(context)) {
       return {
         status: 'clear',
-        evidence: [...withCilium, catalog.requirements(['auditable-l7'])],
+        evidence: [
+          ...withCilium,
+          catalog.requirements(
+            context.requirements.filter(
+              r => r === 'auditable-l7' || r === 'mtls-all-east-west',
+            ),
+          ),
+        ],
       };
     }
     return {

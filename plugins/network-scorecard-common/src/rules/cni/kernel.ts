@@ -1,12 +1,14 @@
 import { factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
 import {
+  catalog,
   cniSet,
-  keepsCalico,
+  evidenceOf,
   plural,
-  refreshState,
   unknownBecause,
 } from '../helpers';
+import { movesToCilium, targetEvidence, withKernelsUnknown } from './move';
+import { nodeImageAdvice } from './platform';
 
 /** @public */
 export const cniKernel: CheckRule = {
@@ -15,27 +17,26 @@ export const cniKernel: CheckRule = {
   weight: 2,
   title: 'Linux 5.10 or newer on every node for Cilium',
   default:
-    'Every Linux node on kernel 5.10+ wherever Cilium runs or is planned',
+    'Every Linux node on kernel 5.10+ (or RHEL 8.10, which Cilium counts as equivalent) wherever Cilium runs or is the declared target',
   switchWhen:
-    'Never for Cilium; clusters staying on Calico or Flannel are not affected',
+    'Never for Cilium; clusters staying on Calico or Flannel (no target-cni: cilium declared) are not affected',
   rationale:
-    'Cilium builds everything on eBPF, and the framework recommends it on modern kernels from 5.10 onwards. That bar is deliberately stricter than the minimum Cilium itself documents: older kernels lack eBPF features that kube-proxy replacement and the faster datapaths rely on, and a fleet with mixed kernels behaves differently node to node.',
+    'Cilium builds everything on eBPF, and the framework recommends it on modern kernels from 5.10 onwards; current Cilium releases document the same floor, with RHEL 8.10 accepted because its 4.18 kernel carries the needed eBPF features backported. Older kernels lack what kube-proxy replacement and the faster datapaths rely on, and a fleet with mixed kernels behaves differently node to node. The bar only matters where Cilium runs or a move to it is declared: a refresh date on its own plans nothing.',
   evaluate(facts, context) {
     const all = cniSet(facts);
     if (all === null) return unknownBecause(facts, ['cni', 'cni.all']);
     const runsCilium = all.includes('cilium');
-    // A refresh on a cluster that has no reason to stay on Calico is when Cilium goes in.
-    const plansCilium =
-      !runsCilium &&
-      !all.includes('none') &&
-      !keepsCalico(context) &&
-      refreshState(context) === 'planned';
+    const plansCilium = !runsCilium && movesToCilium(all, context);
     if (!runsCilium && !plansCilium) {
       return {
         status: 'not-applicable',
-        evidence: factEvidence(facts, 'cni'),
+        evidence: [
+          ...factEvidence(facts, 'cni'),
+          targetEvidence(context),
+          catalog.refresh(context),
+        ],
         recommendation:
-          'Cilium neither runs nor is planned here; the kernel bar does not apply.',
+          'Cilium does not run here and no move to it is declared (network-scorecard.io/target-cni), so its kernel bar does not apply; a platform-refresh date alone plans no move.',
       };
     }
     const nodes = factValue(facts, 'nodes');
@@ -47,33 +48,48 @@ export const cniKernel: CheckRule = {
         ['nodes'],
       );
     }
-    if (nodes.belowKernel510 === 0) {
-      return {
-        status: 'pass',
-        evidence,
-        recommendation: `All ${plural(
-          nodes.linux,
-          'Linux node',
-        )} run kernel 5.10 or newer (lowest ${nodes.minKernel}).`,
-      };
+    const planned = [targetEvidence(context), catalog.refresh(context)];
+    if (nodes.belowKernel510 > 0) {
+      const what = `${nodes.belowKernel510} of ${plural(
+        nodes.linux,
+        'Linux node',
+      )} run a kernel below 5.10 (lowest ${nodes.minKernel})`;
+      return runsCilium
+        ? {
+            status: 'fail',
+            evidence,
+            recommendation: `${what} under Cilium. Before enabling kube-proxy replacement or newer eBPF features, ${nodeImageAdvice(
+              facts,
+            )}.`,
+          }
+        : {
+            status: 'warn',
+            evidence: [...evidence, ...planned],
+            recommendation: `${what}, and the catalog declares a move to Cilium. Before the move, ${nodeImageAdvice(
+              facts,
+            )}.`,
+          };
     }
-    const what = `${nodes.belowKernel510} of ${plural(
-      nodes.linux,
-      'Linux node',
-    )} run a kernel below 5.10 (lowest ${nodes.minKernel})`;
-    return runsCilium
-      ? {
-          status: 'fail',
-          evidence,
-          recommendation: `${what} under Cilium. Move the node image to a 5.10+ kernel before enabling kube-proxy replacement or newer eBPF features.`,
-        }
-      : {
-          status: 'warn',
-          evidence: [
-            ...evidence,
-            `catalog: network-scorecard.io/platform-refresh=${context.platformRefresh}`,
-          ],
-          recommendation: `${what}. Cilium is the target at the refresh of ${context.platformRefresh}: move the node image to a 5.10+ kernel first.`,
-        };
+    if (nodes.unreadableKernel > 0)
+      return unknownBecause(withKernelsUnknown(facts), ['nodes']);
+    const equivalent =
+      nodes.kernel510Equivalent > 0
+        ? ` ${plural(
+            nodes.kernel510Equivalent,
+            'node',
+          )} run RHEL 8.10's 4.18 kernel, which Cilium documents as equivalent to 5.10 (its eBPF features are backported); keep those nodes on 8.10 or later.`
+        : '';
+    return {
+      status: 'pass',
+      evidence: runsCilium
+        ? evidence
+        : evidenceOf(facts, 'nodes').concat(planned),
+      recommendation: `All ${plural(
+        nodes.linux,
+        'Linux node',
+      )} run kernel 5.10 or an equivalent (lowest ${
+        nodes.minKernel
+      }).${equivalent}`,
+    };
   },
 };

@@ -58,7 +58,7 @@ export const cniProductionGrade: CheckRule = {
       evidence: [...evidence, lifecycle],
       recommendation:
         cni === 'none'
-          ? 'No CNI was recognised on this production cluster. Confirm which CNI it runs; the framework expects Cilium or Calico.'
+          ? 'No CNI runs on this production cluster: no agent of a known CNI and no node with a ready network. Install Cilium (or Calico where BGP peering or Windows nodes need it).'
           : 'This production cluster runs a CNI outside the framework (neither Cilium nor Calico). Check that it enforces network policy and gives flow visibility, or plan Cilium at the next refresh.',
     };
   },

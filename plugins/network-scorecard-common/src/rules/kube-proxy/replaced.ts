@@ -1,6 +1,25 @@
-import { factEvidence, factValue } from '../../facts';
+import { ClusterFacts, factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
-import { catalog, cite, cniLabel, unknownBecause } from '../helpers';
+import { catalog, cite, cniLabel, cniSet, unknownBecause } from '../helpers';
+import { isCanal } from '../cni/move';
+import { managedConfigAdvice, platformOf } from '../cni/platform';
+import { kubeProxyState } from './state';
+
+/** Why this CNI cannot take over Service routing, and the way there on this platform. */
+function cannotReplace(facts: ClusterFacts, label: string): string {
+  switch (platformOf(facts)?.cniAddon) {
+    case 'eks-vpc-cni':
+      return 'The AWS VPC CNI does not route Services, so kube-proxy has to stay; Cilium can take over (kube-proxy replacement, with the VPC CNI removed or in chaining mode) at the next refresh.';
+    case 'aks-azure-cni':
+      return "Azure CNI leaves Services to kube-proxy; AKS's Cilium dataplane (az aks update --network-dataplane cilium) replaces it.";
+    case 'k3s-flannel':
+      return "k3s's built-in Flannel cannot replace kube-proxy; rebuilding with --flannel-backend=none --disable-kube-proxy and Cilium (kube-proxy replacement) can.";
+    case 'rke2-canal':
+      return "Canal's Calico enforces policy only and cannot route Services; RKE2 with cni: cilium and disable-kube-proxy: true can, at a rebuild.";
+    default:
+      return `${label} cannot replace kube-proxy; Cilium (the framework default) or Calico eBPF can, at the next rebuild.`;
+  }
+}
 
 /** @public */
 export const kubeProxyReplaced: CheckRule = {
@@ -13,42 +32,27 @@ export const kubeProxyReplaced: CheckRule = {
   switchWhen:
     'Keep kube-proxy only when the platform depends on iptables-based tooling (requirement iptables-tooling)',
   rationale:
-    'Cilium can do all Service load balancing in eBPF, which removes a whole component to run, upgrade and debug and replaces long iptables chains with constant-time lookups; Calico does the same in its eBPF mode. The one good reason to keep kube-proxy is tooling that reads or writes iptables rules and would break without them.',
+    'Cilium can do all Service load balancing in eBPF, which removes a whole component to run, upgrade and debug and replaces long iptables chains with constant-time lookups; Calico does the same in its eBPF mode. The one good reason to keep kube-proxy is tooling that reads or writes iptables rules and would break without them. A CNI that cannot replace it leaves the cluster short of the default, which counts as a warning with the reason, not as a question that does not arise.',
   evaluate(facts, context) {
-    const kubeProxy = factValue(facts, 'kubeProxy');
-    if (kubeProxy === null) return unknownBecause(facts, ['kubeProxy']);
+    const state = kubeProxyState(facts);
+    if (state.kind === 'unknown') return state.result;
     const evidence = factEvidence(facts, 'kubeProxy');
     const tooling = context.requirements.includes('iptables-tooling');
     const req = catalog.requirements(context.requirements);
-
-    if (kubeProxy.replacedBy !== null) {
-      const by = kubeProxy.replacedBy === 'cilium' ? 'Cilium' : 'Calico eBPF';
+    if (state.kind === 'replaced') {
       return tooling
         ? {
             status: 'warn',
             evidence: [...evidence, req],
-            recommendation: `${by} replaces kube-proxy${cite(
+            recommendation: `${state.by} replaces kube-proxy${cite(
               evidence,
             )} although the catalog declares iptables-tooling. Check that the iptables-based tooling still works without kube-proxy's rules, then drop the requirement.`,
           }
         : {
             status: 'pass',
             evidence,
-            recommendation: `${by} replaces kube-proxy; keep it that way.`,
+            recommendation: `${state.by} replaces kube-proxy; keep it that way.`,
           };
-    }
-    if (!kubeProxy.present) {
-      return unknownBecause(
-        {
-          kubeProxy: {
-            value: null,
-            evidence,
-            reason:
-              'no kube-proxy DaemonSet and no replacement seen; kube-proxy may run outside a DaemonSet (static pods)',
-          },
-        },
-        ['kubeProxy'],
-      );
     }
     if (tooling) {
       return {
@@ -59,32 +63,56 @@ export const kubeProxyReplaced: CheckRule = {
       };
     }
     const cni = factValue(facts, 'cni');
-    if (cni === null) return unknownBecause(facts, ['cni']);
-    const all = [...evidence, ...factEvidence(facts, 'cni')];
-    if (cni === 'cilium') {
+    const all = cniSet(facts);
+    if (cni === null || all === null)
+      return unknownBecause(facts, ['cni', 'cni.all']);
+    const withCni = [...evidence, ...factEvidence(facts, 'cni')];
+    if (cni === 'none') {
       return {
-        status: 'fail',
-        evidence: all,
-        recommendation: `kube-proxy still routes Services${cite(
-          evidence,
-        )} although Cilium could do it in eBPF. Set kube-proxy-replacement=true in cilium-config (kernels 5.10+), then remove the kube-proxy DaemonSet.`,
+        status: 'not-applicable',
+        evidence: withCni,
+        recommendation:
+          'No CNI runs, so no Service is routed yet; the CNI checks come first.',
       };
     }
-    if (cni === 'calico') {
+    if (cni === 'cilium') {
+      const managed = managedConfigAdvice(facts);
+      return {
+        status: 'fail',
+        evidence: withCni,
+        recommendation: `kube-proxy still routes Services${cite(
+          evidence,
+        )} although Cilium could do it in eBPF. ${
+          managed
+            ? `Turn on kube-proxy replacement the platform's way: ${managed}.`
+            : 'Set kube-proxy-replacement=true in cilium-config (Helm kubeProxyReplacement=true, kernels 5.10+), then remove the kube-proxy DaemonSet.'
+        }`,
+      };
+    }
+    if (cni === 'calico' && !isCanal(all)) {
+      const managed =
+        platformOf(facts)?.cniAddon === 'rke2-calico'
+          ? ` (on RKE2 through ${managedConfigAdvice(facts)})`
+          : '';
       return {
         status: 'warn',
-        evidence: all,
+        evidence: withCni,
         recommendation: `kube-proxy routes Services${cite(
           evidence,
-        )}. Calico replaces it once its eBPF dataplane is on (linuxDataplane: BPF with kubeProxyManagement: Enabled); test that mode first.`,
+        )}. Calico replaces it once its eBPF dataplane is on (linuxDataplane: BPF with kubeProxyManagement: Enabled${managed}); test that mode first.`,
       };
     }
     return {
-      status: 'not-applicable',
-      evidence: all,
-      recommendation: `${cniLabel(
-        cni,
-      )} cannot replace kube-proxy; the CNI checks cover the move to Cilium.`,
+      status: 'warn',
+      evidence: [...withCni, ...factEvidence(facts, 'platform')],
+      recommendation: `kube-proxy routes Services${cite(
+        evidence,
+      )}. ${cannotReplace(
+        facts,
+        isCanal(all)
+          ? 'Canal (Calico policy on Flannel networking)'
+          : cniLabel(cni),
+      )}`,
     };
   },
 };

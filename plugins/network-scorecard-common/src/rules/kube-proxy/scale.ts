@@ -1,6 +1,8 @@
 import { CniName, factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
-import { cite, unknownBecause } from '../helpers';
+import { cite, cniSet, unknownBecause } from '../helpers';
+import { isCanal } from '../cni/move';
+import { kubeProxyState } from './state';
 
 /** Where iptables Service routing starts to cost, per the framework. */
 export const IPTABLES_SERVICE_THRESHOLD = 1000;
@@ -25,16 +27,17 @@ export const kubeProxyScale: CheckRule = {
   rationale:
     'iptables evaluates rules one after another, so every Service adds work to every new connection and to every rule sync; past about a thousand Services the difference to eBPF hash-table lookups becomes visible in latency. Below that, iptables mode is a cost to plan away rather than an emergency.',
   evaluate(facts, context) {
-    const kubeProxy = factValue(facts, 'kubeProxy');
-    if (kubeProxy === null) return unknownBecause(facts, ['kubeProxy']);
+    const state = kubeProxyState(facts);
+    if (state.kind === 'unknown') return state.result;
     const evidence = factEvidence(facts, 'kubeProxy');
-    if (kubeProxy.replacedBy !== null || !kubeProxy.present) {
+    if (state.kind === 'replaced') {
       return {
         status: 'not-applicable',
         evidence,
-        recommendation: 'kube-proxy does not route Services here.',
+        recommendation: `${state.by} routes Services here, not kube-proxy.`,
       };
     }
+    const kubeProxy = state.fact;
     if (kubeProxy.mode === 'ipvs' || kubeProxy.mode === 'nftables') {
       return {
         status: 'pass',
@@ -72,7 +75,10 @@ export const kubeProxyScale: CheckRule = {
         )}. The iptables-tooling dependency keeps kube-proxy; plan to retire that dependency, because latency grows with every Service.`,
       };
     }
-    const fix = FIX[factValue(facts, 'cni') ?? 'other'] ?? FIX.other;
+    const cnis = cniSet(facts);
+    // Canal's Calico has no eBPF dataplane to switch to.
+    const cni = cnis && isCanal(cnis) ? 'other' : factValue(facts, 'cni');
+    const fix = FIX[cni ?? 'other'] ?? FIX.other;
     return {
       status: 'fail',
       evidence: all,

@@ -1,7 +1,83 @@
-import { factEvidence, factValue } from '../../facts';
-import { CheckRule } from '../types';
+import { ClusterFacts, factEvidence, factValue, FactId } from '../../facts';
+import { EvaluationContext, RequirementId } from '../../context';
+import { CheckResult, CheckRule } from '../types';
 import { catalog, meshRequirements, unknownBecause } from '../helpers';
-import { answers, MESH_LABEL } from './capabilities';
+import { answeredBy, MESH_LABEL, separateMeshes } from './capabilities';
+import { belowScaleNote, standingRequirements } from './scale';
+
+const HOW: Partial<Record<RequirementId, string>> = {
+  'l7-policy':
+    'on Cilium, write L7 rules (rules.http) in CiliumNetworkPolicies for the services concerned; the per-node Envoy enforces them without a separate mesh',
+  'mtls-all-east-west':
+    'Cilium mutual authentication with WireGuard on Cilium, or Istio ambient with STRICT mTLS',
+  'auditable-l7': 'Istio ambient (on top of Cilium where Cilium is the CNI)',
+};
+
+/** The verdict if exactly `standing` are the requirements that hold. */
+function judge(
+  facts: ClusterFacts,
+  standing: RequirementId[],
+  evidence: string[],
+  note: string,
+): CheckResult | FactId[] {
+  const all = factValue(facts, 'mesh.all');
+  if (all === null) return ['mesh.all'];
+  const separate = separateMeshes(all);
+  if (standing.length === 0) {
+    if (separate.length === 0)
+      return {
+        status: 'pass',
+        evidence,
+        recommendation: `No separate mesh control plane and no requirement that needs one${
+          all.includes('cilium')
+            ? "; Cilium's own mesh features run inside the CNI and cost no second control plane"
+            : ''
+        }.${note} Keep it that way until a specific requirement appears.`,
+      };
+    return {
+      status: 'fail',
+      evidence,
+      recommendation: `${separate
+        .map(m => MESH_LABEL[m])
+        .join(
+          ' and ',
+        )} runs, but no declared requirement needs a mesh.${note} Write down the problem it solves in network-scorecard.io/requirements, or plan its removal.`,
+    };
+  }
+  const unknown: FactId[] = [];
+  const answered: string[] = [];
+  const missing: RequirementId[] = [];
+  const answerEvidence: string[] = [];
+  for (const r of standing) {
+    const a = answeredBy(facts, r);
+    if (a.status === 'unknown') unknown.push(...a.facts);
+    else if (a.status === 'unanswered') missing.push(r);
+    else {
+      answered.push(`${r} (${a.answer.by})`);
+      answerEvidence.push(...a.answer.evidence);
+    }
+  }
+  if (unknown.length > 0) return unknown;
+  const all2 = [...new Set([...evidence, ...answerEvidence])];
+  if (missing.length === 0)
+    return {
+      status: 'pass',
+      evidence: all2,
+      recommendation: `Every requirement that holds is answered: ${answered.join(
+        ', ',
+      )}.${note}`,
+    };
+  return {
+    status: 'fail',
+    evidence: all2,
+    recommendation: `Nothing running answers ${missing.join(', ')}${
+      answered.length ? ` (answered: ${answered.join(', ')})` : ''
+    }. ${missing
+      .map(r => (HOW[r] ? `For ${r}: ${HOW[r]}.` : ''))
+      .filter(Boolean)
+      .join(' ')} See readiness.mesh for the steps.${note}`.replace(/\s+$/, ''),
+  };
+}
 
 /** @public */
 export const meshNeed: CheckRule = {
@@ -12,57 +88,37 @@ export const meshNeed: CheckRule = {
   default:
     'No mesh: Cilium covers pod-to-pod encryption and L4 identity-based policy',
   switchWhen:
-    'A declared requirement only a mesh answers: mTLS between every service pair, L7 policy, auditable L7, per-request observability, canary traffic shifting or request rate limiting',
+    "A declared requirement that holds: mTLS between every service pair, auditable L7 or L7 control over services one does not own at any size; per-request observability, 1 % canaries or request rate limiting only with 50+ services. Cilium's own L7 policy answers L7 needs on Cilium",
   rationale:
-    'A mesh brings real capabilities (mutual TLS, L7 traffic control, per-request telemetry) and a second control plane to learn, debug and upgrade. Most platforms never need it, so it should arrive as the answer to a requirement someone wrote down. The converse holds too: a written requirement that no mesh answers is an unmet obligation.',
-  evaluate(facts, context) {
-    const mesh = factValue(facts, 'mesh');
-    if (mesh === null) return unknownBecause(facts, ['mesh']);
-    const required = meshRequirements(context);
+    'A mesh brings real capabilities and a second control plane to learn, debug and upgrade, so it should arrive as the answer to a written requirement. Some requirements only hold at scale: traffic shifting, per-request telemetry and rate limiting pay off on a large graph of services, and under twenty services a mesh is overhead. Requirements are judged by capability, whoever provides it: L7 rules in CiliumNetworkPolicies enforced by the per-node Envoy are Cilium answering L7 policy, not a missing mesh. The converse holds too: a requirement that nothing running answers is an unmet obligation.',
+  evaluate(facts, context: EvaluationContext) {
+    const all = factValue(facts, 'mesh.all');
+    if (all === null) return unknownBecause(facts, ['mesh.all']);
+    const s = standingRequirements(facts, context);
     const evidence = [
-      ...factEvidence(facts, 'mesh'),
-      catalog.requirements(required),
+      ...factEvidence(facts, 'mesh.all'),
+      catalog.requirements(meshRequirements(context)),
+      ...s.evidence,
     ];
-    if (mesh === 'none') {
-      return required.length === 0
-        ? {
-            status: 'pass',
-            evidence,
-            recommendation:
-              'No mesh and no requirement that needs one; keep it that way until a specific requirement appears.',
-          }
-        : {
-            status: 'fail',
-            evidence,
-            recommendation: `The catalog declares ${required.join(
-              ', ',
-            )}, which only a service mesh answers, and no mesh runs. Add one (see mesh.choice for which), or correct the declaration.`,
-          };
+    const note = belowScaleNote(s);
+    const sure = judge(facts, s.standing, evidence, note);
+    if (s.unknownScale.length === 0) {
+      return Array.isArray(sure) ? unknownBecause(facts, sure) : sure;
     }
-    if (required.length === 0) {
-      return {
-        status: 'fail',
-        evidence,
-        recommendation: `${MESH_LABEL[mesh]} runs but the catalog declares no requirement it answers. Write down the problem it solves in network-scorecard.io/requirements, or plan its removal.`,
-      };
-    }
-    const answered = required.filter(r => answers(mesh, r));
-    return answered.length > 0
-      ? {
-          status: 'pass',
-          evidence,
-          recommendation: `${
-            MESH_LABEL[mesh]
-          } answers the declared ${answered.join(', ')}.`,
-        }
-      : {
-          status: 'fail',
-          evidence,
-          recommendation: `${
-            MESH_LABEL[mesh]
-          } runs, but none of the declared ${required.join(
-            ', ',
-          )} is something it answers. See mesh.choice.`,
-        };
+    // The count decides whether the scale-bound requirements hold; only a
+    // verdict that is the same either way is given.
+    const withScale = judge(
+      facts,
+      [...s.standing, ...s.unknownScale],
+      evidence,
+      note,
+    );
+    if (
+      !Array.isArray(sure) &&
+      !Array.isArray(withScale) &&
+      sure.status === withScale.status
+    )
+      return sure;
+    return unknownBecause(facts, ['services']);
   },
 };

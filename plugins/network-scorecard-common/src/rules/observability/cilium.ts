@@ -1,4 +1,10 @@
-import { ClusterFacts, factEvidence, factValue } from '../../facts';
+import {
+  ClusterFacts,
+  factEvidence,
+  factValue,
+  HubbleFact,
+  HubbleMetric,
+} from '../../facts';
 import { CheckResult } from '../types';
 import { unknownBecause } from '../helpers';
 
@@ -21,8 +27,39 @@ export function unlessCilium(facts: ClusterFacts): CheckResult | null {
 /** Metric families the four dashboards need, as Hubble names them. */
 export const REQUIRED_HUBBLE_METRICS = ['flow', 'drop', 'dns', 'http'] as const;
 
-/** "httpV2:exemplars=true;…" -> "http"; "drop:sourceContext=pod" -> "drop" */
-export function metricFamily(entry: string): string {
-  const name = entry.split(':')[0].trim();
-  return name === 'httpV2' ? 'http' : name;
+/**
+ * The metrics a service map and per-pair latency are drawn from: without the
+ * source and destination workload on each series they only give totals.
+ */
+export const PAIR_METRICS = ['flow', 'http'];
+
+/** Exported flow/http metrics whose series do not name both ends. */
+export function withoutPairContext(hubble: HubbleFact): HubbleMetric[] {
+  return hubble.metricDetails.filter(
+    m =>
+      PAIR_METRICS.includes(m.name) &&
+      !(m.sourceContext && m.destinationContext),
+  );
+}
+
+/** The http metric when it is exported without a per-workload filter. */
+export function unfilteredHttp(hubble: HubbleFact): HubbleMetric | undefined {
+  return hubble.enabled
+    ? hubble.metricDetails.find(m => m.name === 'http' && !m.filtered)
+    : undefined;
+}
+
+/** Where a team changes the metric list: the Helm value that renders it. */
+export function metricsSetting(hubble: HubbleFact): string {
+  return hubble.metricsConfig === 'dynamic'
+    ? 'hubble.metrics.dynamic.config.content'
+    : 'hubble.metrics.enabled';
+}
+
+export const PAIR_CONTEXT_OPTIONS =
+  'sourceContext=workload-name;destinationContext=workload-name';
+
+/** Evidence lines of the hubble fact about its metrics. */
+export function metricsEvidence(facts: ClusterFacts): string[] {
+  return factEvidence(facts, 'hubble').filter(e => /metrics/.test(e));
 }

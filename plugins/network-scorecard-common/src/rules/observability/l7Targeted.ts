@@ -12,27 +12,27 @@ export const observabilityL7Targeted: CheckRule = {
   switchWhen:
     'Add L7 visibility for a specific service when flow data cannot explain a specific problem; never cluster-wide',
   rationale:
-    'Parsing every HTTP request costs proxy capacity, storage and attention, and most of it is never looked at. Flow data explains most incidents; when it does not, switch on L7 visibility for the services involved and leave the rest at L4.',
+    'Parsing every HTTP request costs proxy capacity, storage and attention, and most of it is never looked at. Flow data explains most incidents; when it does not, switch on L7 visibility for the services involved and leave the rest at L4. DNS rules are a different matter: they feed FQDN policies and the DNS part of the policy-denial view without parsing requests.',
   evaluate(facts) {
-    const l7 = factValue(facts, 'l7Visibility');
-    if (l7 === null) return unknownBecause(facts, ['l7Visibility']);
-    const evidence = factEvidence(facts, 'l7Visibility');
-    if (l7 === 'global') {
+    const l7 = factValue(facts, 'l7Visibility.details');
+    if (l7 === null) return unknownBecause(facts, ['l7Visibility.details']);
+    const evidence = factEvidence(facts, 'l7Visibility.details');
+    if (l7.scope === 'global') {
       return {
         status: 'fail',
         evidence,
-        recommendation: `L7 visibility is on cluster-wide${cite(
-          evidence,
-        )}. Scope it to the services whose problems flow data could not explain (L7 rules in a CiliumNetworkPolicy selecting those pods).`,
+        recommendation: `HTTP/Kafka/L7 parsing reaches every pod of the cluster or of whole namespaces${cite(
+          evidence.filter(e => /HTTP\/Kafka\/L7 rules on every/.test(e)),
+        )}. Give those rules an endpointSelector that names the services whose problem flow data could not explain (matchLabels on their app label), and leave the rest at L4.`,
       };
     }
     return {
       status: 'pass',
       evidence,
       recommendation:
-        l7 === 'targeted'
-          ? 'L7 visibility is scoped to specific services.'
-          : 'No L7 visibility: flows first, L7 only for a service where flows are not enough.',
+        l7.scope === 'targeted'
+          ? 'L7 visibility is scoped to specific workloads.'
+          : 'No HTTP/Kafka/L7 visibility: flows first, L7 only for a service where flows are not enough.',
     };
   },
 };

@@ -1,20 +1,27 @@
 import { factEvidence, factValue } from '../../facts';
 import { CheckRule } from '../types';
 import { cite, unknownBecause } from '../helpers';
-import { metricFamily, REQUIRED_HUBBLE_METRICS, unlessCilium } from './cilium';
+import {
+  metricsSetting,
+  PAIR_CONTEXT_OPTIONS,
+  REQUIRED_HUBBLE_METRICS,
+  unlessCilium,
+  withoutPairContext,
+} from './cilium';
 
 /** @public */
 export const observabilityMetrics: CheckRule = {
   id: 'observability.metrics',
   area: 'observability',
   weight: 2,
-  title: 'Hubble metrics exported to Prometheus (flow, drop, dns, http)',
+  title:
+    'Hubble metrics exported to Prometheus (flow, drop, dns, http), labelled by source and destination',
   default:
-    'Hubble metrics flow, drop, dns and http scraped by Prometheus and shown in Grafana',
+    'Hubble metrics flow, drop, dns and http scraped by Prometheus and shown in Grafana, flow and http labelled with the source and destination workload',
   switchWhen:
-    'Never on Cilium; http fills only for services with targeted L7 visibility',
+    'Never on Cilium; http fills only for services with targeted L7 visibility, so scope it to them',
   rationale:
-    'Flows become dashboards and alerts once Hubble exports them as Prometheus metrics. Flow and drop metrics feed the service map and policy-denial views, dns shows resolution failures, and http gives per-service error rates and latency percentiles where L7 visibility is on.',
+    'Flows turn into dashboards and alerts once Hubble exports them as Prometheus metrics. Flow and drop series feed the service map and the policy-denial view, dns shows failing lookups, and http gives error rates and latency percentiles wherever L7 visibility is on. A service map and latency per service pair need each series to name the workload on both ends; without that context the same metrics only add up to cluster totals.',
   evaluate(facts) {
     const skip = unlessCilium(facts);
     if (skip) return skip;
@@ -25,34 +32,57 @@ export const observabilityMetrics: CheckRule = {
       return {
         status: 'fail',
         evidence,
-        recommendation:
-          'Hubble is off, so no flow metrics exist. Enable Hubble and set hubble.metrics.enabled to dns, drop, tcp, flow, httpV2.',
+        recommendation: `Hubble is off${cite(
+          evidence.slice(0, 1),
+        )}, so no flow metrics exist. Enable Hubble and export dns, drop, tcp, flow and httpV2 (hubble.metrics.enabled, or hubble.metrics.dynamic on Cilium 1.17+).`,
       };
     }
-    const families = new Set(hubble.metrics.map(metricFamily));
+    const families = new Set(hubble.metrics);
     const missing = REQUIRED_HUBBLE_METRICS.filter(m => !families.has(m));
-    if (missing.length === 0) {
+    const blind = withoutPairContext(hubble);
+    const setting = metricsSetting(hubble);
+    const where = cite(evidence.filter(e => /metrics/.test(e)));
+    if (missing.length === 0 && blind.length === 0) {
       return {
         status: 'pass',
         evidence,
         recommendation:
-          'Hubble exports flow, drop, dns and http metrics; make sure Prometheus scrapes hubble-metrics.',
+          'Hubble exports flow, drop, dns and http, flow and http labelled with source and destination; make sure Prometheus scrapes hubble-metrics.',
       };
     }
-    const have = [...families].join(', ') || 'none';
+    const parts: string[] = [];
+    if (missing.length > 0) {
+      const have = [...families].join(', ') || 'none';
+      parts.push(
+        `Hubble exports ${have}${where}; missing ${missing.join(
+          ', ',
+        )}. Add ${missing
+          .map(m => (m === 'http' ? 'httpV2' : m))
+          .join(', ')} to ${setting}${
+          missing.includes('http')
+            ? ' (http fills only where targeted L7 visibility is on; on Cilium 1.17+ scope it to those workloads with includeFilters in the dynamic metrics)'
+            : ''
+        }.`,
+      );
+    }
+    if (blind.length > 0) {
+      parts.push(
+        `${blind.map(m => m.name).join(' and ')} ${
+          blind.length === 1 ? 'carries' : 'carry'
+        } no source and destination workload${
+          missing.length ? '' : where
+        }, so ${
+          blind.length === 1 ? 'it' : 'they'
+        } cannot draw the service map or latency per service pair: add ${PAIR_CONTEXT_OPTIONS} (or labelsContext with source_workload and destination_workload) to ${blind
+          .map(m => (m.name === 'http' ? 'httpV2' : m.name))
+          .join(' and ')} in ${setting}.`,
+      );
+    }
     return {
       status:
         missing.length === REQUIRED_HUBBLE_METRICS.length ? 'fail' : 'warn',
       evidence,
-      recommendation: `Hubble exports ${have}${cite(
-        evidence,
-      )}; missing ${missing.join(', ')}. Add ${missing
-        .map(m => (m === 'http' ? 'httpV2' : m))
-        .join(', ')} to hubble.metrics.enabled${
-        missing.includes('http')
-          ? ' (http fills only where targeted L7 visibility is on)'
-          : ''
-      }.`,
+      recommendation: parts.join(' '),
     };
   },
 };

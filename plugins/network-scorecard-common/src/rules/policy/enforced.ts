@@ -1,12 +1,61 @@
-import { factEvidence, factValue, PoliciesFact } from '../../facts';
+import {
+  factEvidence,
+  factValue,
+  PoliciesFact,
+  PolicySwitch,
+} from '../../facts';
 import { isProduction } from '../../context';
-import { CheckRule } from '../types';
-import { catalog, cite, cniLabel, plural, unknownBecause } from '../helpers';
+import { CheckResult, CheckRule } from '../types';
+import {
+  catalog,
+  cite,
+  cniLabel,
+  listNames,
+  plural,
+  unknownBecause,
+} from '../helpers';
 
-function total(p: PoliciesFact): number {
+/** Every policy object written, whatever its kind (staged previews excluded). */
+function written(p: PoliciesFact): number {
   return (
-    p.networkPolicies + p.ciliumPolicies + p.ciliumClusterwide + p.calicoGlobal
+    p.networkPolicies +
+    p.ciliumPolicies +
+    p.ciliumClusterwide +
+    p.calicoGlobal +
+    p.calicoNamespaced +
+    p.adminNetworkPolicies
   );
+}
+
+const TOTAL_SWITCHES: Partial<
+  Record<PolicySwitch, { line: string; fix: string }>
+> = {
+  'cilium-enable-policy-never': {
+    line: 'enable-policy=never',
+    fix: 'set enable-policy=default in cilium-config (Helm policyEnforcementMode=default)',
+  },
+  'cilium-policy-audit-mode': {
+    line: 'policy-audit-mode=',
+    fix: 'set policy-audit-mode=false (Helm policyAuditMode=false) once the audited drops are all expected',
+  },
+  'calico-drop-action-accept': {
+    line: 'dropactionoverride=',
+    fix: 'set dropActionOverride back to Drop on the FelixConfiguration and the calico-node environment',
+  },
+};
+
+/** Evidence lines that contain `needle` (case-insensitive). */
+function lines(evidence: string[], needle: string): string[] {
+  const n = needle.toLowerCase();
+  return evidence.filter(e => e.toLowerCase().includes(n));
+}
+
+function unenforcedNote(p: PoliciesFact, cni: string, evidence: string[]) {
+  return `${plural(p.unenforced, 'policy object')} ${
+    p.unenforced === 1 ? 'is' : 'are'
+  } of a kind ${cni} does not enforce here${cite(
+    lines(evidence, 'not enforced'),
+  )}`;
 }
 
 /** @public */
@@ -15,33 +64,41 @@ export const policyEnforced: CheckRule = {
   area: 'policy',
   weight: 3,
   title:
-    'Network policies are enforced; DNS-aware and L7 rules where Cilium allows',
+    'Enforced network policies select every application namespace; DNS-aware and L7 rules where Cilium allows',
   default:
-    'Network policies on every production cluster; on Cilium, DNS-aware egress rules and L7 rules where a requirement asks',
-  switchWhen: 'Clusters that are not production may run without policies',
+    'On production, the CNI enforces policies and every application namespace has a default-deny with explicit allows; on Cilium, egress by DNS name and L7 rules where a requirement asks',
+  switchWhen:
+    'Clusters that are not production may go without default-deny; nothing counts that the CNI does not enforce',
   rationale:
-    'Both framework CNIs enforce Kubernetes NetworkPolicy, and each adds its own: Calico cluster-wide GlobalNetworkPolicy, Cilium identity-based rules that survive pod restarts, egress by DNS name, and L7 rules on HTTP method and path. Policies only count where the CNI enforces them: Flannel silently ignores them.',
+    'Cilium and Calico both enforce Kubernetes NetworkPolicy and add kinds of their own: Calico namespaced and cluster-wide policies ordered in tiers, Cilium identity-based rules that keep working when pods are rescheduled, egress by DNS name and HTTP-level rules. A policy only protects the pods it selects, and only while the CNI enforces it: a switch that turns enforcement off or to audit, a kind the CNI does not implement, or a namespace nobody wrote a policy for leaves those pods open to every other pod. Flannel enforces nothing at all.',
   evaluate(facts, context) {
     const policies = factValue(facts, 'policies');
     if (policies === null) return unknownBecause(facts, ['policies']);
     const cni = factValue(facts, 'cni');
     if (cni === null) return unknownBecause(facts, ['cni']);
-    const evidence = [
-      ...factEvidence(facts, 'policies'),
-      ...factEvidence(facts, 'cni'),
-    ];
-    const count = total(policies);
+    const own = factEvidence(facts, 'policies');
+    const evidence = [...own, ...factEvidence(facts, 'cni')];
     const production = isProduction(context);
     const withLifecycle = [...evidence, catalog.lifecycle(context)];
+    const count = written(policies);
+    const label = cniLabel(cni);
 
     if (cni !== 'cilium' && cni !== 'calico') {
+      if (!production && cni === 'flannel') {
+        // "Cannot" is not "does not apply": no pod here is isolated from any other.
+        return {
+          status: 'warn',
+          evidence: withLifecycle,
+          recommendation: `Flannel cannot enforce NetworkPolicy, so no pod here is isolated from any other${
+            count ? ` and ${plural(count, 'policy object')} are paper` : ''
+          }. Tolerable off production; the rebuild on Cilium brings enforcement.`,
+        };
+      }
       if (!production) {
         return {
           status: 'not-applicable',
           evidence: withLifecycle,
-          recommendation: `${cniLabel(
-            cni,
-          )} off production: policy enforcement is not expected here.`,
+          recommendation: `${label} off production: policy enforcement is not expected here.`,
         };
       }
       return {
@@ -55,73 +112,173 @@ export const policyEnforced: CheckRule = {
               )} here ${
                 count === 1 ? 'is' : 'are'
               } paper only. Production needs Cilium or Calico.`
-            : `${plural(count, 'policy object')} on ${cniLabel(cni)}${cite(
+            : `${plural(count, 'policy object')} on ${label}${cite(
                 factEvidence(facts, 'cni'),
               )}: confirm the CNI enforces them, or move to Cilium.`,
       };
     }
-    if (count === 0) {
+    // Facts from a scanner older than coverage (a stored report) say nothing about it.
+    if (!policies.enforcement || policies.namespaces === undefined) {
       return {
-        status: production ? 'fail' : 'warn',
+        status: 'unknown',
+        evidence,
+        recommendation:
+          'This scan predates policy coverage and enforcement switches: scan again to judge them.',
+      };
+    }
+    const failOrWarn: CheckResult['status'] = production ? 'fail' : 'warn';
+
+    if (policies.enforcement.off) {
+      const off = policies.enforcement.switches
+        .map(s => TOTAL_SWITCHES[s])
+        .filter((s): s is { line: string; fix: string } => !!s);
+      return {
+        status: failOrWarn,
         evidence: withLifecycle,
-        recommendation: `No network policy exists${cite(
-          factEvidence(facts, 'policies'),
-        )}: every pod can reach every other. Start with default-deny per namespace and explicit allows${
+        recommendation: `${label} enforces no policy${cite(
+          off.flatMap(s => lines(own, s.line)),
+        )}: ${
+          count === 0
+            ? 'no policy is written either'
+            : `${plural(count, 'policy object')} ${
+                count === 1 ? 'is' : 'are'
+              } paper`
+        } and every pod can reach every other. ${off
+          .map(s => s.fix)
+          .join('; ')
+          .replace(/^./, c => c.toUpperCase())}.`,
+      };
+    }
+    const ns = policies.namespaces;
+    if (ns === null) {
+      return {
+        status: 'unknown',
+        evidence,
+        recommendation: `Cannot tell which namespaces the policies protect${cite(
+          lines(own, 'Namespaces:'),
+        )}. Let the scanner list Namespaces.`,
+      };
+    }
+    if (ns.application === 0) {
+      return {
+        status: 'warn',
+        evidence: withLifecycle,
+        recommendation: `No application namespace was found, only the platform's own${cite(
+          lines(own, 'application namespaces'),
+        )}: nothing shows that workloads would be protected.`,
+      };
+    }
+    if (ns.totals.covered === 0) {
+      const none = count === 0 && policies.calicoStaged === 0;
+      const paper = [
+        ...(policies.unenforced > 0
+          ? [unenforcedNote(policies, label, own)]
+          : []),
+        ...(policies.calicoStaged > 0
+          ? [
+              `${plural(
+                policies.calicoStaged,
+                'staged Calico policy',
+              )} only preview${policies.calicoStaged === 1 ? 's' : ''}`,
+            ]
+          : []),
+      ];
+      return {
+        status: failOrWarn,
+        evidence: withLifecycle,
+        recommendation: `${
+          none
+            ? `No network policy exists${cite(own.slice(0, 1))}`
+            : `No enforced policy selects pods in any application namespace (${listNames(
+                ns.uncovered,
+              )})${paper.length ? `; ${paper.join('; ')}` : ''}`
+        }: every pod can reach every other. Start with a default-deny in each application namespace and explicit allows${
           cni === 'cilium' ? ', written as CiliumNetworkPolicy' : ''
         }.`,
       };
     }
-    if (cni === 'calico') {
-      return {
-        status: 'pass',
-        evidence,
-        recommendation: `${plural(count, 'policy object')} enforced by Calico${
-          policies.calicoGlobal > 0
-            ? `, ${policies.calicoGlobal} of them GlobalNetworkPolicy`
-            : ''
-        }.`,
-      };
-    }
+
     const gaps: string[] = [];
     const fixes: string[] = [];
-    if (policies.dnsRules === 0) {
+    if (ns.totals.uncovered > 0) {
+      gaps.push(
+        `no enforced policy selects pods in ${plural(
+          ns.totals.uncovered,
+          'application namespace',
+        )} (${listNames(ns.uncovered)})`,
+      );
+      fixes.push(
+        'add a default-deny policy, then explicit allows, to each of them',
+      );
+    }
+    const lacking = ns.totals.covered - ns.totals.defaultDeny;
+    // the name lists stop at 50: past that, only the count is certain
+    const complete = ns.defaultDeny.length === ns.totals.defaultDeny;
+    const withoutDeny = ns.covered.filter(n => !ns.defaultDeny.includes(n));
+    if (production && lacking > 0) {
+      gaps.push(
+        `${plural(lacking, 'covered namespace')} ${
+          lacking === 1 ? 'has' : 'have'
+        } no default-deny ingress${
+          complete ? ` (${listNames(withoutDeny)})` : ''
+        }, so pods no policy selects there stay open`,
+      );
+      fixes.push(
+        'add a default-deny ingress policy (empty pod selector, no ingress rule) to each covered namespace',
+      );
+    }
+    if (policies.unenforced > 0) {
+      gaps.push(unenforcedNote(policies, label, own));
+      fixes.push(`rewrite those in a kind ${label} enforces`);
+    }
+    if (cni === 'cilium' && policies.dnsRules === 0) {
       gaps.push(
         'no DNS-aware rule (toFQDNs) controls egress to external names',
       );
       fixes.push(
-        'egress by DNS name (toFQDNs with a DNS rule towards kube-dns)',
+        'control egress by DNS name (toFQDNs, with a DNS rule towards kube-dns)',
       );
     }
-    if (context.requirements.includes('l7-policy') && policies.l7Rules === 0) {
+    if (
+      cni === 'cilium' &&
+      context.requirements.includes('l7-policy') &&
+      policies.l7Rules === 0
+    ) {
       gaps.push(
         'l7-policy is declared but no CiliumNetworkPolicy has an L7 (http) rule',
       );
       fixes.push(
-        'rules.http (method, path) on the services the requirement covers',
+        'add rules.http (method, path) for the services the requirement covers',
       );
     }
+    const enforced = `${plural(
+      count - policies.unenforced,
+      'policy object',
+    )} enforced by ${label}`;
     if (gaps.length === 0) {
+      const extra =
+        cni === 'cilium'
+          ? `, with ${plural(policies.dnsRules, 'DNS rule')} and ${plural(
+              policies.l7Rules,
+              'L7 rule',
+            )}`
+          : '';
       return {
         status: 'pass',
         evidence,
-        recommendation: `${plural(
-          count,
-          'policy object',
-        )} enforced by Cilium, with ${plural(
-          policies.dnsRules,
-          'DNS rule',
-        )} and ${plural(policies.l7Rules, 'L7 rule')}.`,
+        recommendation: `${enforced} ${
+          count - policies.unenforced === 1 ? 'selects' : 'select'
+        } pods in every application namespace (${ns.application})${
+          production ? ', each with a default-deny ingress' : ''
+        }${extra}.`,
       };
     }
     return {
       status: 'warn',
-      evidence,
-      recommendation: `${plural(
-        count,
-        'policy object',
-      )} enforced by Cilium, but ${gaps.join(
-        '; ',
-      )}. Add CiliumNetworkPolicies with ${fixes.join(' and ')}.`,
+      evidence: withLifecycle,
+      recommendation: `${enforced}, but ${gaps.join('; ')}. ${fixes
+        .join('; ')
+        .replace(/^./, c => c.toUpperCase())}.`,
     };
   },
 };

@@ -2,45 +2,40 @@ import { ClusterFacts, factValue } from '../../facts';
 import { EvaluationContext } from '../../context';
 import { ReadinessRule } from '../types';
 import {
+  cniSet,
   plural,
   ReadinessFinding,
   readinessFrom,
   readinessUnknown,
   refreshState,
 } from '../helpers';
+import { calicoReasons, movesToCilium, withKernelsUnknown } from '../cni/move';
+import { nodeImageAdvice, platformOf } from '../cni/platform';
 
 function kernels(facts: ClusterFacts): ReadinessFinding {
   const nodes = factValue(facts, 'nodes');
   if (nodes === null) return { unknown: 'nodes' };
-  if (nodes.belowKernel510 === 0) return {};
-  return {
-    blocker: `${nodes.belowKernel510} of ${plural(
-      nodes.linux,
-      'Linux node',
-    )} run a kernel below 5.10 (lowest ${nodes.minKernel})`,
-    step: 'Roll the node image to a 5.10+ kernel',
-  };
+  if (nodes.belowKernel510 > 0)
+    return {
+      blocker: `${nodes.belowKernel510} of ${plural(
+        nodes.linux,
+        'Linux node',
+      )} run a kernel below 5.10 (lowest ${nodes.minKernel})`,
+      step: `Bring every node to 5.10: ${nodeImageAdvice(facts)}`,
+    };
+  return nodes.unreadableKernel > 0 ? { unknown: 'nodes' } : {};
 }
 
 function windows(
   facts: ClusterFacts,
   context: EvaluationContext,
 ): ReadinessFinding {
-  if (context.requirements.includes('windows-nodes')) {
+  const seen = calicoReasons(facts, context).windows;
+  if (seen.length > 0)
     return {
-      blocker: 'requirement windows-nodes: Cilium does not run Windows nodes',
+      blocker: `${seen.join(' and ')}: Cilium does not run Windows nodes`,
     };
-  }
-  const nodes = factValue(facts, 'nodes');
-  if (nodes === null) return { unknown: 'nodes' };
-  return nodes.windows > 0
-    ? {
-        blocker: `${plural(
-          nodes.windows,
-          'Windows node',
-        )}: Cilium does not run Windows nodes`,
-      }
-    : {};
+  return factValue(facts, 'nodes') === null ? { unknown: 'nodes' } : {};
 }
 
 function bgp(
@@ -48,31 +43,60 @@ function bgp(
   context: EvaluationContext,
 ): ReadinessFinding {
   const fact = factValue(facts, 'bgp');
-  const declared = context.requirements.includes('bgp-peering');
   if (fact === null) return { unknown: 'bgp' };
-  if (!declared && fact.peers === 0) return {};
-  const why = declared
-    ? 'requirement bgp-peering'
-    : `${plural(fact.peers, 'BGP peer')} configured in Calico`;
+  const why = calicoReasons(facts, context).bgp;
+  if (why.length === 0) return {};
   if (fact.ciliumBgpControlPlane) {
     return {
-      step: `Move the ${why} to Cilium's BGP control plane (already enabled) and have the network team sign off`,
+      step: `Move the peering (${why.join(
+        ', ',
+      )}) to Cilium's BGP control plane (already enabled) and have the network team sign off`,
     };
   }
   return {
-    blocker: `${why}: peering with the physical network must move to Cilium's BGP control plane, which the network team has not accepted yet`,
+    blocker: `${why.join(
+      ' and ',
+    )}: peering with the physical network must move to Cilium's BGP control plane, which the network team has not accepted yet`,
   };
 }
 
-function policies(facts: ClusterFacts): ReadinessFinding {
+/** Policy kinds Cilium has no counterpart for, counted; a missing count reads 0 once the fact is known. */
+function policies(facts: ClusterFacts): ReadinessFinding[] {
   const fact = factValue(facts, 'policies');
-  if (fact === null) return { unknown: 'policies' };
-  return fact.calicoGlobal > 0
-    ? {
-        blocker: `${fact.calicoGlobal} Calico GlobalNetworkPolicy object(s) to translate (CiliumClusterwideNetworkPolicy has no tiers or order)`,
-        step: `Translate the ${fact.calicoGlobal} GlobalNetworkPolicy object(s) into CiliumClusterwideNetworkPolicy and test them in audit mode`,
-      }
-    : {};
+  if (fact === null) return [{ unknown: 'policies' }];
+  const n = (value: number | undefined) => value ?? 0;
+  const kinds = [
+    [n(fact.calicoNamespaced), 'Calico NetworkPolicy', 'CiliumNetworkPolicy'],
+    [
+      n(fact.calicoGlobal),
+      'Calico GlobalNetworkPolicy',
+      'CiliumClusterwideNetworkPolicy',
+    ],
+    [
+      n(fact.adminNetworkPolicies),
+      'AdminNetworkPolicy/BaselineAdminNetworkPolicy',
+      'CiliumClusterwideNetworkPolicy (Cilium does not enforce them)',
+    ],
+  ] as const;
+  const findings: ReadinessFinding[] = kinds
+    .filter(([count]) => count > 0)
+    .map(([count, kind, into]) => ({
+      blocker: `${count} ${kind} object(s) to translate into ${into}`,
+      step: `Translate the ${count} ${kind} object(s) into ${into} and test them in audit mode`,
+    }));
+  if (n(fact.calicoTiers) > 0)
+    findings.push({
+      blocker: `${n(
+        fact.calicoTiers,
+      )} Calico Tier(s): Cilium has no tiers or policy order, so their precedence must be redesigned`,
+    });
+  if (n(fact.calicoStaged) > 0)
+    findings.push({
+      step: `Decide on the ${n(
+        fact.calicoStaged,
+      )} staged Calico polic(ies): enforce and translate them, or drop them (they never applied)`,
+    });
+  return findings;
 }
 
 function refresh(context: EvaluationContext): ReadinessFinding {
@@ -95,13 +119,20 @@ export const readinessCalicoToCilium: ReadinessRule = {
   id: 'readiness.calico-to-cilium',
   title: 'Ready to move from Calico to Cilium',
   evaluate(facts, context) {
-    const cni = factValue(facts, 'cni');
-    if (cni === null) return readinessUnknown(facts, ['cni']);
-    const all = factValue(facts, 'cni.all');
-    if (cni !== 'calico' && all === null)
-      return readinessUnknown(facts, ['cni.all']);
-    if (cni !== 'calico' && !all?.includes('calico')) {
+    const all = cniSet(facts);
+    if (all === null) return readinessUnknown(facts, ['cni', 'cni.all']);
+    if (!all.includes('calico')) {
       return { status: 'not-applicable', blockers: [], steps: [] };
+    }
+    // Readiness is tracked for a move someone decided on; a refresh date alone is only its window.
+    if (!movesToCilium(all, context)) {
+      return {
+        status: 'not-applicable',
+        blockers: [],
+        steps: [
+          'No move to Cilium is declared or under way, so a working Calico stays. To track readiness for one, declare network-scorecard.io/target-cni: cilium on the cluster entity.',
+        ],
+      };
     }
     const findings: ReadinessFinding[] = [
       kernels(facts),
@@ -113,7 +144,7 @@ export const readinessCalicoToCilium: ReadinessRule = {
               'requirement iptables-tooling: Cilium replaces kube-proxy and its iptables rules',
           }
         : {},
-      policies(facts),
+      ...policies(facts),
       refresh(context),
     ];
     const dataplane = factValue(facts, 'calico.dataplane');
@@ -122,8 +153,13 @@ export const readinessCalicoToCilium: ReadinessRule = {
         step: 'First test Calico eBPF mode on the real workload: if it is close to Cilium, the move may not be worth its risk',
       });
     }
-    return readinessFrom(facts, findings, [
-      'Replace nodes one pool at a time (drain, reinstall with Cilium), with a rehearsed rollback',
+    const platform = platformOf(facts);
+    const rebuild =
+      platform?.distribution === 'rke2'
+        ? 'RKE2 picks its CNI at install (cni: cilium in the server config): rebuild the node pools with rke2-cilium inside the refresh, with a rehearsed rollback'
+        : 'Replace nodes one pool at a time (drain, reinstall with Cilium), with a rehearsed rollback';
+    return readinessFrom(withKernelsUnknown(facts), findings, [
+      rebuild,
       'Then turn on kube-proxy replacement, Hubble (relay, UI, metrics) and WireGuard',
     ]);
   },

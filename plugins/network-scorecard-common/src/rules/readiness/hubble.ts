@@ -1,7 +1,11 @@
 import { DASHBOARD_IDS, factValue } from '../../facts';
 import { ReadinessRule } from '../types';
 import { readinessUnknown } from '../helpers';
-import { metricFamily, REQUIRED_HUBBLE_METRICS } from '../observability/cilium';
+import {
+  PAIR_CONTEXT_OPTIONS,
+  REQUIRED_HUBBLE_METRICS,
+  withoutPairContext,
+} from '../observability/cilium';
 
 /**
  * Nothing blocks Hubble on a Cilium cluster, so this item is "ready" with
@@ -21,10 +25,11 @@ export const readinessHubble: ReadinessRule = {
     if (hubble === null || dashboards === null) {
       return readinessUnknown(facts, ['hubble', 'dashboards']);
     }
-    const families = new Set(hubble.metrics.map(metricFamily));
-    const missingMetrics = REQUIRED_HUBBLE_METRICS.filter(
-      m => !families.has(m),
-    );
+    const families = new Set(hubble.metrics);
+    const missingMetrics = hubble.enabled
+      ? REQUIRED_HUBBLE_METRICS.filter(m => !families.has(m))
+      : [...REQUIRED_HUBBLE_METRICS];
+    const blind = hubble.enabled ? withoutPairContext(hubble) : [];
     const missingDashboards = DASHBOARD_IDS.filter(
       d => !dashboards.includes(d),
     );
@@ -32,13 +37,17 @@ export const readinessHubble: ReadinessRule = {
       ...(hubble.enabled ? [] : ['Enable Hubble (enable-hubble=true)']),
       ...(hubble.relay ? [] : ['Deploy Hubble Relay']),
       ...(hubble.ui ? [] : ['Deploy Hubble UI']),
-      ...(hubble.enabled && missingMetrics.length === 0
+      ...(missingMetrics.length === 0
+        ? []
+        : [`Export Hubble metrics ${missingMetrics.join(', ')} to Prometheus`]),
+      ...(blind.length === 0
         ? []
         : [
-            `Export Hubble metrics ${(hubble.enabled
-              ? missingMetrics
-              : REQUIRED_HUBBLE_METRICS
-            ).join(', ')} to Prometheus`,
+            `Label the ${blind
+              .map(m => m.name)
+              .join(
+                ' and ',
+              )} metrics with source and destination (${PAIR_CONTEXT_OPTIONS})`,
           ]),
       ...(missingDashboards.length === 0
         ? []

@@ -1,80 +1,156 @@
-import { ClusterFacts, factValue, MeshName } from '../../facts';
+import {
+  ClusterFacts,
+  CniName,
+  factValue,
+  FactId,
+  MeshName,
+} from '../../facts';
 import { EvaluationContext, RequirementId } from '../../context';
 import { ReadinessRule } from '../types';
 import {
-  meshRequirements,
   plural,
   ReadinessFinding,
   readinessFrom,
   readinessUnknown,
 } from '../helpers';
-import { MESH_LABEL } from '../mesh/capabilities';
-import { fittingMesh } from '../mesh/choice';
+import { isIstio, MESH_LABEL, separateMeshes } from '../mesh/capabilities';
+import { compliance } from '../mesh/choice';
+import { ciliumCoverage, istioCoverage } from '../mesh/coverage';
+import { standingRequirements } from '../mesh/scale';
 
 type Fit = 'istio-ambient' | 'cilium';
 
-const INSTALL: Record<Fit, Partial<Record<RequirementId, string>>> = {
-  'istio-ambient': {
-    'mtls-all-east-west':
-      'Apply a mesh-wide PeerAuthentication (istio-system/default) with mtls.mode: STRICT',
-    'l7-policy':
-      'Deploy waypoint proxies for the services that need L7 policy and write AuthorizationPolicies on them',
-    'auditable-l7':
-      'Deploy waypoint proxies for the audited services and route their L7 policy through them',
-    'per-request-observability':
-      'Configure a Telemetry resource with an OpenTelemetry tracing provider and a modest sampling rate',
-    'canary-traffic-shifting':
-      'Shift canary traffic with weighted HTTPRoutes bound to waypoints',
-    'request-rate-limiting':
-      'Add local rate limits on the waypoints of the services concerned',
-  },
-  cilium: {
-    'mtls-all-east-west':
-      'Enable Cilium mutual authentication (SPIRE) and set authentication.mode: required in every service policy',
-    'l7-policy':
-      'Write L7 rules (rules.http) in CiliumNetworkPolicies; the per-node Envoy enforces them',
-    'per-request-observability':
-      'Turn on targeted L7 visibility and Hubble http metrics for the services concerned',
-    'canary-traffic-shifting':
-      'Shift canary traffic with weighted Gateway API HTTPRoutes (needs kube-proxy replacement)',
-    'request-rate-limiting':
-      'Configure Envoy rate limits through CiliumEnvoyConfig for the services concerned',
-  },
+const ISTIO_STEP: Partial<Record<RequirementId, string>> = {
+  'l7-policy':
+    'Deploy waypoint proxies for the services that need L7 policy and write AuthorizationPolicies on them',
+  'auditable-l7':
+    'Deploy waypoint proxies for the audited services and route their L7 policy through them',
+  'per-request-observability':
+    'Configure a Telemetry resource with an OpenTelemetry tracing provider and a modest sampling rate',
+  'canary-traffic-shifting':
+    'Shift canary traffic with weighted HTTPRoutes bound to waypoints',
+  'request-rate-limiting':
+    'Add local rate limits on the waypoints of the services concerned',
 };
 
-/**
- * What the fitting mesh, already installed, still misses for the declared
- * requirements. Only what the facts can show is checked; the other
- * capabilities come with the mesh.
- */
-function missing(
+const CILIUM_STEP: Partial<Record<RequirementId, string>> = {
+  'l7-policy':
+    'Write L7 rules (rules.http) in CiliumNetworkPolicies for the services concerned; the per-node Envoy enforces them',
+  'per-request-observability':
+    'Turn on targeted L7 visibility and Hubble http metrics for the services concerned',
+  'canary-traffic-shifting':
+    'Shift canary traffic with weighted Gateway API HTTPRoutes (needs kube-proxy replacement)',
+  'request-rate-limiting':
+    'Configure Envoy rate limits through CiliumEnvoyConfig for the services concerned',
+};
+
+/** Which mesh fits: Istio ambient for auditable L7, or for mTLS where Istio already runs; Cilium's own on Cilium. */
+function fitFor(
+  context: EvaluationContext,
+  all: MeshName[],
+  cni: CniName | null,
+): Fit | FactId {
+  if (context.requirements.includes('auditable-l7')) return 'istio-ambient';
+  if (compliance(context) && all.some(isIstio)) return 'istio-ambient';
+  if (cni === null) return 'cni';
+  return cni === 'cilium' ? 'cilium' : 'istio-ambient';
+}
+
+/** What Istio (already running) still lacks for mTLS between every pair. */
+function istioMtls(facts: ClusterFacts): ReadinessFinding[] {
+  const istio = factValue(facts, 'mesh.istio');
+  if (istio === null) return [{ unknown: 'mesh.istio' }];
+  const c = istioCoverage(istio);
+  if (c.reach === 'all') return [];
+  const steps: ReadinessFinding[] = c.gaps.map(g => ({
+    step: `Close the mTLS gap: ${g}`,
+  }));
+  if (istio.meshWideMode !== 'STRICT')
+    steps.push({
+      step: `Apply PeerAuthentication ${istio.rootNamespace}/default with mtls.mode: STRICT once every client is enrolled`,
+    });
+  return steps;
+}
+
+/** What Cilium still lacks for mTLS between every pair: mutual auth, encryption, policies requiring it. */
+function ciliumMtls(facts: ClusterFacts): ReadinessFinding[] {
+  const details = factValue(facts, 'mesh.details');
+  const encryption = factValue(facts, 'encryption');
+  const auth = factValue(facts, 'mesh.ciliumAuth');
+  if (details === null) return [{ unknown: 'mesh.details' }];
+  const out: ReadinessFinding[] = [];
+  if (!details.ciliumMutualAuth)
+    out.push({
+      step: 'Enable Cilium mutual authentication (SPIRE, authentication.mutual.spire.enabled=true)',
+    });
+  if (encryption === null) out.push({ unknown: 'encryption' });
+  else if (encryption === 'none')
+    out.push({
+      step: 'Turn on WireGuard (encryption.type=wireguard): mutual authentication alone does not encrypt',
+    });
+  if (auth === null) out.push({ unknown: 'mesh.ciliumAuth' });
+  else if (ciliumCoverage(auth).reach !== 'all')
+    out.push({
+      step: `Require authentication.mode: required in policies selecting every endpoint${
+        auth.notCoveredNamespaces.length
+          ? ` of ${auth.notCoveredNamespaces.join(', ')}`
+          : ''
+      }`,
+    });
+  return out;
+}
+
+/** Steps left for each requirement that holds, given what already runs. */
+function remaining(
   facts: ClusterFacts,
   fit: Fit,
+  all: MeshName[],
   required: RequirementId[],
 ): ReadinessFinding[] {
-  const details = factValue(facts, 'mesh.details');
-  return required.flatMap((r): ReadinessFinding[] => {
-    const step = INSTALL[fit][r];
+  const findings: ReadinessFinding[] = [];
+  const istioRuns = all.includes('istio-ambient');
+  if (fit === 'istio-ambient' && !istioRuns) {
+    findings.push({
+      step: `Adopt Istio ambient, the fit for ${required.join(
+        ', ',
+      )}: install the ambient profile (istiod, istio-cni, ztunnel) and label namespaces istio.io/dataplane-mode=ambient`,
+    });
+  }
+  for (const r of required) {
     if (r === 'mtls-all-east-west') {
-      if (details === null) return [{ unknown: 'mesh.details' }];
-      const done =
-        fit === 'cilium' ? details.ciliumMutualAuth : details.strictMtls;
-      return done ? [] : [{ step }];
+      if (fit === 'cilium') findings.push(...ciliumMtls(facts));
+      else if (istioRuns) findings.push(...istioMtls(facts));
+      else
+        findings.push({
+          step: 'Apply a mesh-wide PeerAuthentication with mtls.mode: STRICT once every namespace is enrolled',
+        });
+      continue;
     }
-    if (
-      (r === 'l7-policy' || r === 'auditable-l7') &&
-      fit === 'istio-ambient'
-    ) {
-      if (details === null) return [{ unknown: 'mesh.details' }];
-      return details.waypoints > 0 ? [] : [{ step }];
+    if (fit === 'istio-ambient') {
+      if (r === 'l7-policy' || r === 'auditable-l7') {
+        const details = factValue(facts, 'mesh.details');
+        if (!istioRuns) findings.push({ step: ISTIO_STEP[r] });
+        else if (details === null) findings.push({ unknown: 'mesh.details' });
+        else if (details.waypoints === 0)
+          findings.push({ step: ISTIO_STEP[r] });
+      } else if (!istioRuns && ISTIO_STEP[r]) {
+        findings.push({ step: ISTIO_STEP[r] });
+      }
+      continue;
     }
     if (r === 'l7-policy') {
       const policies = factValue(facts, 'policies');
-      if (policies === null) return [{ unknown: 'policies' }];
-      return policies.l7Rules > 0 ? [] : [{ step }];
+      if (policies === null) findings.push({ unknown: 'policies' });
+      else if (policies.l7Rules === 0) findings.push({ step: CILIUM_STEP[r] });
+    } else if (!all.includes('cilium') && CILIUM_STEP[r]) {
+      findings.push({ step: CILIUM_STEP[r] });
     }
-    return [];
-  });
+  }
+  for (const other of separateMeshes(all).filter(m => m !== fit))
+    findings.push({
+      step: `Move workloads off ${MESH_LABEL[other]}, namespace by namespace`,
+    });
+  return findings;
 }
 
 function blockers(
@@ -106,59 +182,31 @@ function blockers(
   return findings;
 }
 
-function install(
-  fit: Fit,
-  current: MeshName,
-  required: RequirementId[],
-): ReadinessFinding[] {
-  const first =
-    fit === 'istio-ambient'
-      ? `Adopt Istio ambient, the fit for ${required.join(
-          ', ',
-        )}: install the ambient profile (istiod, istio-cni, ztunnel) and label namespaces istio.io/dataplane-mode=ambient`
-      : `Adopt Cilium service mesh, the fit for ${required.join(
-          ', ',
-        )}: enable its mesh features (Envoy DaemonSet, Gateway API) on the existing Cilium install`;
-  const move =
-    current === 'none'
-      ? []
-      : [
-          {
-            step: `Move workloads off ${MESH_LABEL[current]}, namespace by namespace`,
-          },
-        ];
-  return [
-    { step: first },
-    ...required.flatMap(r =>
-      INSTALL[fit][r] ? [{ step: INSTALL[fit][r] }] : [],
-    ),
-    ...move,
-  ];
-}
-
 /** @public */
 export const readinessMesh: ReadinessRule = {
   id: 'readiness.mesh',
   title: 'A service mesh that answers the declared requirements',
   evaluate(facts, context) {
-    const required = meshRequirements(context);
-    if (required.length === 0)
+    const s = standingRequirements(facts, context);
+    const declared = [...s.standing, ...s.belowScale, ...s.unknownScale];
+    if (declared.length === 0)
       return { status: 'not-applicable', blockers: [], steps: [] };
-    const mesh = factValue(facts, 'mesh');
-    if (mesh === null) return readinessUnknown(facts, ['mesh']);
-    let fit: Fit = 'istio-ambient';
-    if (!context.requirements.includes('auditable-l7')) {
-      if (mesh === 'cilium') fit = 'cilium';
-      else {
-        const cni = factValue(facts, 'cni');
-        if (cni === null) return readinessUnknown(facts, ['cni']);
-        fit = fittingMesh(context, cni);
-      }
-    }
-    const todo =
-      mesh === fit
-        ? missing(facts, fit, required)
-        : install(fit, mesh, required);
-    return readinessFrom(facts, [...blockers(facts, context, fit), ...todo]);
+    const all = factValue(facts, 'mesh.all');
+    if (all === null) return readinessUnknown(facts, ['mesh.all']);
+    const scale: ReadinessFinding[] = [
+      ...s.belowScale.map(r => ({
+        blocker: `requirement ${r}: the framework ties it to 50+ services with complex dependencies; ${s.count?.count} counted, so no mesh is justified for it yet`,
+      })),
+      ...s.unknownScale.map(() => ({ unknown: 'services' as FactId })),
+    ];
+    if (s.standing.length === 0) return readinessFrom(facts, scale);
+    const fit = fitFor(context, all, factValue(facts, 'cni'));
+    if (fit !== 'istio-ambient' && fit !== 'cilium')
+      return readinessUnknown(facts, [fit]);
+    return readinessFrom(facts, [
+      ...scale,
+      ...blockers(facts, context, fit),
+      ...remaining(facts, fit, all, s.standing),
+    ]);
   },
 };

@@ -2,7 +2,16 @@ import { CalicoDataplane, Fact } from '@network-scorecard/common';
 import { RESOURCES, builtIn } from '../../reader/resources';
 import { ClusterReader, KubeObject } from '../../reader/types';
 import { known, notApplicable } from './facts';
-import { asString, dig, envValue, isTrue, mainContainer, ref } from './objects';
+import {
+  asString,
+  dig,
+  envValue,
+  imageVersion,
+  isTrue,
+  mainContainer,
+  ref,
+  withoutDigest,
+} from './objects';
 import { customObjects, daemonSets } from './workloads';
 
 export interface CalicoInstall {
@@ -13,7 +22,8 @@ export interface CalicoInstall {
   operator: boolean;
 }
 
-const NODE_NAMES = ['calico-node', 'canal'];
+/** Linux agents: the manifest's, Canal's, and RKE2's Canal chart (rke2-canal). */
+const NODE_NAMES = ['calico-node', 'canal', 'rke2-canal'];
 
 export async function findCalico(
   reader: ClusterReader,
@@ -158,4 +168,57 @@ export async function calicoBgp(
     on: true,
     evidence: `${nodeRef}: CALICO_NETWORKING_BACKEND not set (default bird)`,
   };
+}
+
+/** "3.32" of the calico-node image tag (major, minor), or undefined when the tag is not a version. */
+export function calicoVersion(
+  calico: CalicoInstall,
+): { major: number; minor: number; evidence: string } | undefined {
+  const ds = calico.node ?? calico.windows;
+  if (!ds) return undefined;
+  const image = mainContainer(ds, 'calico-node')?.image;
+  const m = /^(\d+)\.(\d+)/.exec(imageVersion(image) ?? '');
+  if (!m) return undefined;
+  return {
+    major: Number(m[1]),
+    minor: Number(m[2]),
+    evidence: `${ref(ds, 'DaemonSet')}: image ${
+      image ? withoutDigest(image) : '(none)'
+    }`,
+  };
+}
+
+const ACCEPTING_DROPS = ['accept', 'logandaccept'];
+
+/**
+ * Calico Enterprise's Felix dropActionOverride: Accept / LogAndAccept let
+ * through what policy denies (its audit mode). Read from every
+ * FelixConfiguration (the cluster-wide default and per-node ones) and from
+ * the calico-node environment.
+ */
+export async function calicoAcceptsDrops(
+  reader: ClusterReader,
+  calico: CalicoInstall,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const felix of await customObjects(
+    reader,
+    RESOURCES.FelixConfiguration,
+  )) {
+    const value = asString(dig(felix, 'spec', 'dropActionOverride'));
+    if (value && ACCEPTING_DROPS.includes(value.toLowerCase()))
+      found.push(
+        `${ref(felix, 'FelixConfiguration')}: spec.dropActionOverride=${value}`,
+      );
+  }
+  const env = envValue(calicoNodeContainer(calico), 'FELIX_DROPACTIONOVERRIDE');
+  if (
+    calico.node &&
+    env &&
+    ACCEPTING_DROPS.includes(env.toLowerCase().replace(/-/g, ''))
+  )
+    found.push(
+      `${ref(calico.node, 'DaemonSet')}: env FELIX_DROPACTIONOVERRIDE=${env}`,
+    );
+  return found;
 }

@@ -1,6 +1,9 @@
+import { HubbleMetric } from '@network-scorecard/common';
 import { RESOURCES, builtIn } from '../../reader/resources';
 import { ClusterReader, KubeObject } from '../../reader/types';
 import {
+  asArray,
+  dig,
   imageVersion,
   isTrue,
   labels,
@@ -102,4 +105,139 @@ export function kubeProxyReplacement(config: CiliumConfig): {
   if (v === 'true' || v === 'strict') return { mode: 'replaced', evidence };
   if (v === 'partial' || v === 'probe') return { mode: 'hybrid', evidence };
   return { mode: 'off', evidence };
+}
+
+/** "1.16.10" -> true for (1, 16); null when the version is not numeric (a dev tag, a placeholder). */
+export function versionAtLeast(
+  version: string | null,
+  major: number,
+  minor: number,
+): boolean | null {
+  const m = /^(\d+)\.(\d+)/.exec(version ?? '');
+  if (!m) return null;
+  const [maj, min] = [Number(m[1]), Number(m[2])];
+  return maj > major || (maj === major && min >= minor);
+}
+
+// Context values that name a workload (or its identity), not only a namespace or an IP:
+// a service map and per-pair latency need one of them on both sides.
+const WORKLOAD_CONTEXTS = new Set([
+  'identity',
+  'pod',
+  'pod-name',
+  'pod-short',
+  'dns',
+  'workload',
+  'workload-name',
+  'app',
+]);
+const WORKLOAD_LABELS = ['pod', 'workload', 'app'];
+
+/** One metric's options: option name -> values. */
+type MetricOptions = Map<string, string[]>;
+
+function namesWorkload(
+  options: MetricOptions,
+  side: 'source' | 'destination',
+): boolean {
+  const contexts =
+    side === 'source'
+      ? ['sourceContext', 'sourceEgressContext']
+      : ['destinationContext', 'destinationIngressContext'];
+  if (
+    contexts.some(c =>
+      (options.get(c) ?? []).some(v => WORKLOAD_CONTEXTS.has(v)),
+    )
+  )
+    return true;
+  return (options.get('labelsContext') ?? []).some(label =>
+    WORKLOAD_LABELS.some(w => label === `${side}_${w}`),
+  );
+}
+
+function metricOf(
+  rawName: string,
+  options: MetricOptions,
+  filtered: boolean,
+): HubbleMetric {
+  return {
+    name: rawName === 'httpV2' ? 'http' : rawName,
+    sourceContext: namesWorkload(options, 'source'),
+    destinationContext: namesWorkload(options, 'destination'),
+    filtered,
+  };
+}
+
+/**
+ * hubble-metrics as the agent parses it: entries split on whitespace, the
+ * name before the first colon, options split on ";", values on "|" (on ","
+ * for labelsContext). Static metrics cannot be filtered per workload.
+ */
+export function staticHubbleMetrics(raw: string): HubbleMetric[] {
+  return raw
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(entry => {
+      const colon = entry.indexOf(':');
+      const name = colon < 0 ? entry : entry.slice(0, colon);
+      const options: MetricOptions = new Map();
+      for (const option of colon < 0 ? [] : entry.slice(colon + 1).split(';')) {
+        const eq = option.indexOf('=');
+        const key = eq < 0 ? option : option.slice(0, eq);
+        const value = eq < 0 ? '' : option.slice(eq + 1);
+        options.set(
+          key,
+          value.split(key === 'labelsContext' ? ',' : '|').filter(Boolean),
+        );
+      }
+      return metricOf(name, options, false);
+    });
+}
+
+/**
+ * The metrics list of the dynamic metrics file (Cilium 1.17+): name,
+ * contextOptions [{name, values}], includeFilters / excludeFilters.
+ */
+export function dynamicHubbleMetrics(config: unknown): HubbleMetric[] {
+  return asArray(dig(config, 'metrics'))
+    .filter(m => typeof dig(m, 'name') === 'string')
+    .map(m => {
+      const options: MetricOptions = new Map();
+      for (const o of asArray(dig(m, 'contextOptions'))) {
+        const key = dig(o, 'name');
+        if (typeof key === 'string')
+          options.set(key, asArray(dig(o, 'values')).map(String));
+      }
+      return metricOf(
+        dig(m, 'name') as string,
+        options,
+        asArray(dig(m, 'includeFilters')).length > 0,
+      );
+    });
+}
+
+/** The chart's name for the dynamic metrics ConfigMap (hubble.metrics.dynamic.config.configMapName). */
+export const DYNAMIC_METRICS_CONFIGMAP = 'cilium-dynamic-metrics-config';
+
+/**
+ * The ConfigMap a workload mounts at the directory of `path` (for the agent:
+ * the one holding hubble-dynamic-metrics-config-path), if it mounts one.
+ */
+export function configMapMountedAt(
+  workload: KubeObject,
+  container: string,
+  path: string,
+): string | undefined {
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  const mount = (
+    asArray(dig(mainContainer(workload, container), 'volumeMounts')) as {
+      name?: string;
+      mountPath?: string;
+    }[]
+  ).find(v => v.mountPath?.replace(/\/+$/, '') === dir);
+  const volume = asArray(
+    dig(workload, 'spec', 'template', 'spec', 'volumes'),
+  ).find(v => dig(v, 'name') === mount?.name);
+  const name = dig(volume, 'configMap', 'name');
+  return typeof name === 'string' ? name : undefined;
 }

@@ -157,9 +157,9 @@ describe('EntityNetworkScorecardCard', () => {
   });
 
   it('shows detected anti-patterns', async () => {
-    await render(withClusters([related('prod-eu-1')]));
+    await render(withClusters([related('prod-us-1')]));
 
-    const detected = reports['prod-eu-1'].antiPatterns.find(
+    const detected = reports['prod-us-1'].antiPatterns.find(
       a => a.status === 'detected',
     )!;
     expect(await screen.findByText(detected.title)).toBeInTheDocument();

@@ -8,7 +8,7 @@ import { apiFor, render } from '../../__testUtils__/renderContent';
 describe('EntityNetworkScorecardContent without scan and acknowledge permissions', () => {
   it('disables Scan now and Acknowledge', async () => {
     await render(
-      apiFor('prod-eu-1'),
+      apiFor('prod-us-1'),
       new MockPermissionApi(request =>
         request.permission.name === 'network-scorecard.report.read'
           ? AuthorizeResult.ALLOW

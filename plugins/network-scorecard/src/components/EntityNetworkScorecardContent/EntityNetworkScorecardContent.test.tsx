@@ -20,11 +20,11 @@ jest.setTimeout(20_000);
 
 describe('EntityNetworkScorecardContent', () => {
   it('shows the six areas, every check with its default and "switch when", readiness and history', async () => {
-    const api = apiFor('prod-eu-1');
+    const api = apiFor('prod-us-1');
     await render(api);
 
-    expect(await screen.findByTestId('grade-prod-eu-1')).toHaveTextContent(
-      reports['prod-eu-1'].grade,
+    expect(await screen.findByTestId('grade-prod-us-1')).toHaveTextContent(
+      reports['prod-us-1'].grade,
     );
     for (const area of [
       'cni',
@@ -37,30 +37,34 @@ describe('EntityNetworkScorecardContent', () => {
       expect(screen.getByTestId(`area-${area}`)).toBeInTheDocument();
     }
     expect(
-      within(screen.getByTestId('area-cni')).getByText('100 / 100'),
+      within(screen.getByTestId('area-cni')).getByText(
+        `${Math.round(
+          reports['prod-us-1'].areas.find(a => a.id === 'cni')!.score!,
+        )} / 100`,
+      ),
     ).toBeInTheDocument();
-    for (const check of reports['prod-eu-1'].checks) {
+    for (const check of reports['prod-us-1'].checks) {
       const item = screen.getByTestId(`check-${check.id}`);
       expect(within(item).getByText(check.title)).toBeInTheDocument();
       expect(item).toHaveTextContent(check.switchWhen);
     }
-    const readiness = reports['prod-eu-1'].readiness[0];
+    const readiness = reports['prod-us-1'].readiness[0];
     expect(screen.getByTestId(`readiness-${readiness.id}`)).toHaveTextContent(
       readiness.title,
     );
     expect(
       await screen.findByRole('img', { name: /Score history: 30 scans/ }),
     ).toBeInTheDocument();
-    expect(api.getClusterHistory).toHaveBeenCalledWith('prod-eu-1', {
+    expect(api.getClusterHistory).toHaveBeenCalledWith('prod-us-1', {
       limit: 90,
     });
   });
 
   it('acknowledges a detected anti-pattern with a reason and an expiry date', async () => {
-    const api = apiFor('prod-eu-1');
+    const api = apiFor('prod-us-1');
     await render(api);
 
-    const detected = reports['prod-eu-1'].antiPatterns.find(
+    const detected = reports['prod-us-1'].antiPatterns.find(
       a => a.status === 'detected',
     )!;
     const row = await screen.findByTestId(`anti-pattern-${detected.id}`);
@@ -79,7 +83,7 @@ describe('EntityNetworkScorecardContent', () => {
     await userEvent.click(submit);
 
     await waitFor(() =>
-      expect(api.acknowledgeAntiPattern).toHaveBeenCalledWith('prod-eu-1', {
+      expect(api.acknowledgeAntiPattern).toHaveBeenCalledWith('prod-us-1', {
         antiPatternId: detected.id,
         reason:
           'HTTP metrics stay global until the payments incident review (ADR-112)',
@@ -97,12 +101,12 @@ describe('EntityNetworkScorecardContent', () => {
 
   it('keeps the dialog open and shows the error when the acknowledgement is refused', async () => {
     const error = await backendError(403, 'NotAllowedError', 'not allowed');
-    const api = apiFor('prod-eu-1', {
+    const api = apiFor('prod-us-1', {
       acknowledgeAntiPattern: jest.fn().mockRejectedValue(error),
     });
     await render(api);
 
-    const detected = reports['prod-eu-1'].antiPatterns.find(
+    const detected = reports['prod-us-1'].antiPatterns.find(
       a => a.status === 'detected',
     )!;
     const row = await screen.findByTestId(`anti-pattern-${detected.id}`);
@@ -121,13 +125,13 @@ describe('EntityNetworkScorecardContent', () => {
   });
 
   it('scans now and reloads the report', async () => {
-    const api = apiFor('prod-eu-1');
+    const api = apiFor('prod-us-1');
     await render(api);
 
     await userEvent.click(await enabled(screen, /Scan now/));
 
     await waitFor(() =>
-      expect(api.scanCluster).toHaveBeenCalledWith('prod-eu-1'),
+      expect(api.scanCluster).toHaveBeenCalledWith('prod-us-1'),
     );
     await waitFor(() => expect(api.getEntityReport).toHaveBeenCalledTimes(2));
   });

@@ -1,0 +1,49 @@
+import { ClusterFacts, FactId, factValue, KubeProxyFact } from '../../facts';
+import { CheckResult } from '../types';
+import { unknownBecause } from '../helpers';
+
+/**
+ * The kubeProxy fact, read the same way by every kube-proxy check and the
+ * readiness item: the collector reports null (with its reason) when it
+ * cannot tell; a value without kube-proxy and without a replacement is not
+ * interpreted here either.
+ */
+export type KubeProxyState =
+  | { kind: 'unknown'; result: CheckResult; facts: ClusterFacts; ids: FactId[] }
+  | { kind: 'replaced'; fact: KubeProxyFact; by: string }
+  | { kind: 'kube-proxy'; fact: KubeProxyFact };
+
+export function kubeProxyState(facts: ClusterFacts): KubeProxyState {
+  const fact = factValue(facts, 'kubeProxy');
+  if (fact === null)
+    return {
+      kind: 'unknown',
+      result: unknownBecause(facts, ['kubeProxy']),
+      facts,
+      ids: ['kubeProxy'],
+    };
+  if (fact.replacedBy !== null)
+    return {
+      kind: 'replaced',
+      fact,
+      by: fact.replacedBy === 'cilium' ? 'Cilium' : 'Calico eBPF',
+    };
+  if (!fact.present) {
+    const reason =
+      'neither kube-proxy nor a replacement is seen: Service routing is not known';
+    const unknown: ClusterFacts = {
+      kubeProxy: {
+        value: null,
+        evidence: facts.kubeProxy?.evidence ?? [],
+        reason,
+      },
+    };
+    return {
+      kind: 'unknown',
+      result: unknownBecause(unknown, ['kubeProxy']),
+      facts: unknown,
+      ids: ['kubeProxy'],
+    };
+  }
+  return { kind: 'kube-proxy', fact };
+}

@@ -1,0 +1,83 @@
+import {
+  AntiPatternReport,
+  CheckReport,
+  Grade,
+  ScoreCap,
+  ScorePenalty,
+} from '../report';
+import {
+  ANTI_PATTERN_CAP,
+  ANTI_PATTERN_PENALTY,
+  MIN_COVERAGE_FOR_GRADE,
+  POLICY_GATE_CAP,
+  gradeFor,
+  round1,
+} from './score';
+
+/** @public */
+export interface FinalScore {
+  score: number | null;
+  grade: Grade;
+  penalties: ScorePenalty[];
+  caps: ScoreCap[];
+}
+
+/**
+ * From the weighted area score to the grade: minus a penalty per open
+ * anti-pattern (detected, or undecidable because the scanner saw too little;
+ * an active acknowledgement waives it), then the caps — an open anti-pattern
+ * keeps a cluster from an A, and a production cluster whose network policy is
+ * not shown to be enforced gets at most a C. Below the coverage threshold
+ * there is no score.
+ * @public
+ */
+export function finalScore(input: {
+  weighted: number | null;
+  coverage: number;
+  antiPatterns: Pick<AntiPatternReport, 'id' | 'status' | 'acknowledged'>[];
+  checks: Pick<CheckReport, 'id' | 'status'>[];
+  production: boolean;
+}): FinalScore {
+  const penalties: ScorePenalty[] = input.antiPatterns
+    .filter(a => a.status !== 'clear')
+    .map(a => ({
+      antiPatternId: a.id,
+      status: a.status as 'detected' | 'unknown',
+      points: a.acknowledged ? 0 : ANTI_PATTERN_PENALTY,
+      waived: !!a.acknowledged,
+    }));
+  const caps: ScoreCap[] = [];
+  const open = penalties.filter(p => !p.waived);
+  if (open.length > 0) {
+    caps.push({
+      id: 'open-anti-pattern',
+      max: ANTI_PATTERN_CAP,
+      reason: `${open.map(p => p.antiPatternId).join(', ')} ${
+        open.length === 1 ? 'is' : 'are'
+      } open (detected or undecidable, not acknowledged): no A until resolved or acknowledged`,
+    });
+  }
+  const policy = input.checks.find(c => c.id === 'policy.enforced');
+  if (
+    input.production &&
+    policy &&
+    (policy.status === 'fail' || policy.status === 'unknown')
+  ) {
+    caps.push({
+      id: 'policy-gate',
+      max: POLICY_GATE_CAP,
+      reason:
+        policy.status === 'fail'
+          ? 'production cluster without enforced network policy: at most a C'
+          : 'production cluster whose policy enforcement could not be read: at most a C until it can',
+    });
+  }
+  if (input.weighted === null || input.coverage < MIN_COVERAGE_FOR_GRADE) {
+    return { score: null, grade: '?', penalties, caps };
+  }
+  const penalised =
+    input.weighted - penalties.reduce((sum, p) => sum + p.points, 0);
+  const capped = Math.min(penalised, ...caps.map(c => c.max));
+  const score = round1(Math.max(0, capped));
+  return { score, grade: gradeFor(score), penalties, caps };
+}
