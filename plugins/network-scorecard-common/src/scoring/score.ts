@@ -96,22 +96,19 @@ export function scoreAreas(
   checks: Pick<CheckReport, 'id' | 'area' | 'status' | 'weight'>[],
 ): AreaSummary {
   // Exact ratios feed the overall score; only what is shown is rounded.
-  const exact = AREAS.map(area => {
-    let points = 0;
-    let possible = 0;
-    for (const check of checks) {
-      if (check.area !== area) continue;
-      const earned = checkPoints(check.status, check.weight);
-      if (earned === null) continue;
-      points += earned;
-      possible += check.weight;
-    }
-    return {
-      id: area,
-      possible,
-      score: possible > 0 ? (points / possible) * 100 : null,
-    };
-  });
+  const points: Record<string, number> = {};
+  const possible: Record<string, number> = {};
+  for (const check of checks) {
+    const earned = checkPoints(check.status, check.weight);
+    if (earned === null) continue;
+    points[check.area] = (points[check.area] ?? 0) + earned;
+    possible[check.area] = (possible[check.area] ?? 0) + check.weight;
+  }
+  const exact = AREAS.map(area => ({
+    id: area,
+    possible: possible[area] ?? 0,
+    score: possible[area] ? (points[area] / possible[area]) * 100 : null,
+  }));
   const applicable = checks.filter(c => c.status !== 'not-applicable');
   const known = applicable.filter(c => c.status !== 'unknown');
   const coverage = round3(
