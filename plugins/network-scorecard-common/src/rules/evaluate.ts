@@ -1,5 +1,7 @@
-import { ClusterFacts, FACT_IDS } from '../facts';
-import { EvaluationContext, isProduction } from '../context';
+import { ClusterFacts } from '../facts';
+import { FACT_IDS } from '../facts/types';
+import { EvaluationContext } from '../context';
+import { isProduction } from '../context/types';
 import {
   Acknowledgement,
   AntiPatternReport,
@@ -16,9 +18,9 @@ import {
   AREA_WEIGHTS,
   SCORING_FORMULA,
   checkPoints,
-  finalScore,
   scoreAreas,
-} from '../scoring';
+} from '../scoring/score';
+import { finalScore } from '../scoring/adjust';
 import { CheckRule, Ruleset } from './types';
 
 /** Everything one evaluation needs; rules never touch the network. @public */

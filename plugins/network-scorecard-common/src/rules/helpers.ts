@@ -1,15 +1,7 @@
-import {
-  ClusterFacts,
-  CniName,
-  FactId,
-  factValue,
-  unknownReason,
-} from '../facts';
-import {
-  EvaluationContext,
-  MESH_REQUIREMENTS,
-  RequirementId,
-} from '../context';
+import { ClusterFacts, CniName, FactId } from '../facts';
+import { factValue, unknownReason } from '../facts/access';
+import { EvaluationContext, RequirementId } from '../context';
+import { MESH_REQUIREMENTS } from '../context/requirements';
 import { AntiPatternResult, CheckResult, ReadinessResult } from './types';
 
 function reasonsFor(facts: ClusterFacts, ids: FactId[]): string[] {

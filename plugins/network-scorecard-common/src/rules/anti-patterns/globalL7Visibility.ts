@@ -1,4 +1,4 @@
-import { factEvidence, factValue } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown } from '../helpers';
 import { metricsEvidence, unfilteredHttp } from '../observability/cilium';

@@ -1,5 +1,7 @@
-import { ClusterFacts, CniName, factEvidence, factValue } from '../../facts';
-import { EvaluationContext, isProduction } from '../../context';
+import { ClusterFacts, CniName } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
+import { EvaluationContext } from '../../context';
+import { isProduction } from '../../context/types';
 import { CheckResult, CheckRule } from '../types';
 import {
   catalog,

@@ -1,4 +1,5 @@
-import { ClusterFacts, CniName, factValue } from '../../facts';
+import { ClusterFacts, CniName } from '../../facts';
+import { factValue } from '../../facts/access';
 import { EvaluationContext } from '../../context';
 import { isCniMigration, plural } from '../helpers';
 

@@ -1,4 +1,5 @@
-import { ClusterFacts, factValue, PlatformFact } from '../../facts';
+import { ClusterFacts, PlatformFact } from '../../facts';
+import { factValue } from '../../facts/access';
 
 /** The platform fact, or null (unknown): advice then stays generic. */
 export function platformOf(facts: ClusterFacts): PlatformFact | null {

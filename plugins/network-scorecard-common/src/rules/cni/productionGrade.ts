@@ -1,5 +1,5 @@
-import { factEvidence, factValue } from '../../facts';
-import { isProduction } from '../../context';
+import { factEvidence, factValue } from '../../facts/access';
+import { isProduction } from '../../context/types';
 import { CheckRule } from '../types';
 import { catalog, cniLabel, unknownBecause } from '../helpers';
 

@@ -1,4 +1,4 @@
-import { factEvidence } from '../../facts';
+import { factEvidence } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite } from '../helpers';
 import { providerName } from '../cni/platform';

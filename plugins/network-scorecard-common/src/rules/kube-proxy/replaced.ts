@@ -1,4 +1,5 @@
-import { ClusterFacts, factEvidence, factValue } from '../../facts';
+import { ClusterFacts } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { CheckRule } from '../types';
 import { catalog, cite, cniLabel, cniSet, unknownBecause } from '../helpers';
 import { isCanal } from '../cni/move';

@@ -1,4 +1,5 @@
-import { CniName, factEvidence, factValue } from '../../facts';
+import { CniName } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite, cniSet, unknownBecause } from '../helpers';
 import { isCanal } from '../cni/move';

@@ -1,4 +1,5 @@
-import { ClusterFacts, FactId, factValue, KubeProxyFact } from '../../facts';
+import { ClusterFacts, FactId, KubeProxyFact } from '../../facts';
+import { factValue } from '../../facts/access';
 import { CheckResult } from '../types';
 import { unknownBecause } from '../helpers';
 

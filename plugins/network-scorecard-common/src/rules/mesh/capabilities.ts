@@ -1,4 +1,5 @@
-import { ClusterFacts, factEvidence, factValue, MeshName } from '../../facts';
+import { ClusterFacts, MeshName } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { RequirementId } from '../../context';
 
 /** Display name of a mesh in sentences. */

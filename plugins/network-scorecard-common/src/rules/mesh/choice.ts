@@ -1,4 +1,5 @@
-import { CniName, factEvidence, factValue, MeshName } from '../../facts';
+import { CniName, MeshName } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { EvaluationContext } from '../../context';
 import { CheckResult, CheckRule } from '../types';
 import { catalog, meshRequirements, unknownBecause } from '../helpers';

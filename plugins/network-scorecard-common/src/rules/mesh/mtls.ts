@@ -1,4 +1,5 @@
-import { ClusterFacts, factEvidence, factValue } from '../../facts';
+import { ClusterFacts } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { CheckResult, CheckRule } from '../types';
 import {
   catalog,

@@ -1,4 +1,5 @@
-import { ClusterFacts, factEvidence, factValue, FactId } from '../../facts';
+import { ClusterFacts, FactId } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { EvaluationContext, RequirementId } from '../../context';
 import { CheckResult, CheckRule } from '../types';
 import { catalog, meshRequirements, unknownBecause } from '../helpers';

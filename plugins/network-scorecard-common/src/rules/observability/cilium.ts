@@ -1,10 +1,5 @@
-import {
-  ClusterFacts,
-  factEvidence,
-  factValue,
-  HubbleFact,
-  HubbleMetric,
-} from '../../facts';
+import { ClusterFacts, HubbleFact, HubbleMetric } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { CheckResult } from '../types';
 import { unknownBecause } from '../helpers';
 

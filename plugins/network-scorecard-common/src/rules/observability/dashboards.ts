@@ -1,11 +1,7 @@
-import {
-  ClusterFacts,
-  DASHBOARD_IDS,
-  DashboardId,
-  factEvidence,
-  factValue,
-} from '../../facts';
-import { isProduction } from '../../context';
+import { ClusterFacts, DashboardId } from '../../facts';
+import { DASHBOARD_IDS } from '../../facts/types';
+import { factEvidence, factValue } from '../../facts/access';
+import { isProduction } from '../../context/types';
 import { CheckResult, CheckRule } from '../types';
 import { catalog, cniLabel, evidenceOf, unknownBecause } from '../helpers';
 

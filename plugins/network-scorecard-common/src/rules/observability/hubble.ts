@@ -1,4 +1,4 @@
-import { factEvidence, factValue } from '../../facts';
+import { factEvidence, factValue } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite, unknownBecause } from '../helpers';
 import { unlessCilium } from './cilium';

@@ -1,10 +1,6 @@
-import {
-  factEvidence,
-  factValue,
-  PoliciesFact,
-  PolicySwitch,
-} from '../../facts';
-import { isProduction } from '../../context';
+import { factEvidence, factValue } from '../../facts/access';
+import { PoliciesFact, PolicySwitch } from '../../facts';
+import { isProduction } from '../../context/types';
 import { CheckResult, CheckRule } from '../types';
 import {
   catalog,

@@ -1,4 +1,5 @@
-import { ClusterFacts, factValue } from '../../facts';
+import { ClusterFacts } from '../../facts';
+import { factValue } from '../../facts/access';
 import { EvaluationContext } from '../../context';
 import { ReadinessRule } from '../types';
 import {

@@ -1,4 +1,5 @@
-import { DASHBOARD_IDS, factValue } from '../../facts';
+import { DASHBOARD_IDS } from '../../facts/types';
+import { factValue } from '../../facts/access';
 import { ReadinessRule } from '../types';
 import { readinessUnknown } from '../helpers';
 import {

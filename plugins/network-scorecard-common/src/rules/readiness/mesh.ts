@@ -1,10 +1,5 @@
-import {
-  ClusterFacts,
-  CniName,
-  factValue,
-  FactId,
-  MeshName,
-} from '../../facts';
+import { ClusterFacts, CniName, FactId, MeshName } from '../../facts';
+import { factValue } from '../../facts/access';
 import { EvaluationContext, RequirementId } from '../../context';
 import { ReadinessRule } from '../types';
 import {
