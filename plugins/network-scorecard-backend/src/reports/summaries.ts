@@ -10,7 +10,7 @@ import { ClusterTarget } from '../clusters';
 
 /** One fleet row: the cluster, what the catalog says of it, and its last scan. */
 export function clusterSummary(
-  target: Pick<ClusterTarget, 'name' | 'source'>,
+  target: ClusterTarget,
   entity: Entity | undefined,
   report: ClusterReport | undefined,
   lastError: { at: string; message: string } | undefined,
@@ -18,7 +18,11 @@ export function clusterSummary(
 ): ClusterSummary {
   return {
     name: target.name,
-    title: entity?.metadata.title ?? target.name,
+    // the catalog's title, else the Kubernetes plugin's cluster title from config
+    title:
+      entity?.metadata.title ??
+      ('cluster' in target ? target.cluster.title : undefined) ??
+      target.name,
     source: target.source,
     entityRef: entity ? stringifyEntityRef(entity) : null,
     lifecycle:

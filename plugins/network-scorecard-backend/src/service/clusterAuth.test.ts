@@ -144,6 +144,7 @@ describe('clusters reached with the Kubernetes plugin’s auth strategies', () =
               clusters: [
                 {
                   name: 'eks-prod',
+                  title: 'EKS production (eu-west-1)',
                   url: eks.url,
                   authProvider: 'aws',
                   caData: eks.certificates.caData,
@@ -170,6 +171,11 @@ describe('clusters reached with the Kubernetes plugin’s auth strategies', () =
     const list = await request(http)
       .get('/api/network-scorecard/clusters')
       .set('Authorization', user());
+    // the Kubernetes plugin's cluster title names a cluster the catalog does not know
+    expect(
+      list.body.items.find((c: { name: string }) => c.name === 'eks-prod')
+        .title,
+    ).toBe('EKS production (eu-west-1)');
     for (const text of [
       JSON.stringify(res.body),
       JSON.stringify(list.body),
