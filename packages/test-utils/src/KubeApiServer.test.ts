@@ -1,22 +1,7 @@
 import https from 'node:https';
-import { KubeObject } from '@network-scorecard/node';
+import { object } from './objects';
 import { KubeApiServer, startKubeApiServer } from './KubeApiServer';
 import { TestCertificates, createTestCertificates } from './certificates';
-
-function object(
-  apiVersion: string,
-  kind: string,
-  name: string,
-  namespace?: string,
-  rest: Record<string, unknown> = {},
-): KubeObject {
-  return {
-    apiVersion,
-    kind,
-    metadata: { name, ...(namespace ? { namespace } : {}) },
-    ...rest,
-  };
-}
 
 const ROLE = `
 apiVersion: v1

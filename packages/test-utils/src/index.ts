@@ -25,3 +25,4 @@ export type {
   ConnectProxyOptions,
   TunnelRecord,
 } from './ConnectProxy';
+export { object } from './objects';

@@ -47,21 +47,7 @@ export function withNamespace(
   );
 }
 
-/** A minimal object for tests. */
-export function object(
-  apiVersion: string,
-  kind: string,
-  name: string,
-  namespace?: string,
-  rest: Record<string, unknown> = {},
-): KubeObject {
-  return {
-    apiVersion,
-    kind,
-    metadata: { name, ...(namespace ? { namespace } : {}) },
-    ...rest,
-  };
-}
+export { object } from '@internal/network-scorecard-test-utils';
 
 /** The facts the collector reads from these objects (as a dump). */
 export async function factsOf(objects: KubeObject[]) {
