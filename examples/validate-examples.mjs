@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Checks the demo fleet in examples/: cluster dumps (DESIGN.md §3.3) and the catalog entities (§4).
+// Checks the demo fleet in examples/: cluster dumps (DESIGN.md §3.3), their history and the catalog entities (§4).
 // Usage: node examples/validate-examples.mjs   (plain Node 20; only `yaml` from node_modules)
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -38,17 +38,16 @@ function images(podSpec) {
 
 // ---------------------------------------------------------------------------------------------- dumps
 const clustersDir = path.join(here, 'clusters');
-const dumps = new Map();
-for (const file of fs.readdirSync(clustersDir).filter(f => f.endsWith('.json')).sort()) {
-  const where = `clusters/${file}`;
-  const text = fs.readFileSync(path.join(clustersDir, file), 'utf8');
+
+/** Checks one dump's text; returns what the other checks need, or undefined when it is not JSON. */
+function checkDump(where, text) {
   if (Buffer.byteLength(text) > MAX_BYTES) fail(where, `larger than ${MAX_BYTES} bytes`);
   let list;
   try {
     list = JSON.parse(text);
   } catch (e) {
     fail(where, `not JSON: ${e.message}`);
-    continue;
+    return undefined;
   }
   if (list.apiVersion !== 'v1' || list.kind !== 'List' || !Array.isArray(list.items)) fail(where, 'not a v1 List');
   const capturedAt = list.metadata?.annotations?.['network-scorecard.io/captured-at'];
@@ -111,7 +110,55 @@ for (const file of fs.readdirSync(clustersDir).filter(f => f.endsWith('.json')).
       }
     }
   }
-  dumps.set(file.replace(/\.json$/, ''), { namespaces, items });
+  return { namespaces, items, capturedAt };
+}
+
+const dumps = new Map();
+for (const file of fs.readdirSync(clustersDir).filter(f => f.endsWith('.json')).sort()) {
+  const dump = checkDump(`clusters/${file}`, fs.readFileSync(path.join(clustersDir, file), 'utf8'));
+  if (dump) dumps.set(file.replace(/\.json$/, ''), dump);
+}
+
+// ---------------------------------------------------------------------------------------------- history
+// clusters/history/<cluster>/<yyyy-mm-dd>.json: monthly dumps before the current one, built by
+// clusters/history/build-history.mjs (clusters/history/PROVENANCE.md says what changed each month).
+const historyDir = path.join(clustersDir, 'history');
+let historyDumps = 0;
+if (fs.existsSync(historyDir)) {
+  const { buildHistory } = await import(pathToFileURL(path.join(historyDir, 'build-history.mjs')).href);
+  const built = new Map(buildHistory().map(d => [`${d.cluster}/${d.file}`, d.text]));
+  const id = i => `${i.kind} ${i.metadata.namespace ? `${i.metadata.namespace}/` : ''}${i.metadata.name}`;
+  for (const cluster of fs.readdirSync(historyDir).filter(f => fs.statSync(path.join(historyDir, f)).isDirectory()).sort()) {
+    const current = dumps.get(cluster);
+    if (!current) fail(`clusters/history/${cluster}`, 'no current dump clusters/<name>.json of that cluster');
+    for (const file of fs.readdirSync(path.join(historyDir, cluster)).sort()) {
+      const where = `clusters/history/${cluster}/${file}`;
+      const text = fs.readFileSync(path.join(historyDir, cluster, file), 'utf8');
+      if (!built.has(`${cluster}/${file}`)) fail(where, 'not built by build-history.mjs (or not a <yyyy-mm-dd>.json dump)');
+      else if (built.get(`${cluster}/${file}`) !== text) fail(where, 'differs from what build-history.mjs builds: run it again');
+      built.delete(`${cluster}/${file}`);
+      const dump = checkDump(where, text);
+      if (!dump || !current) continue;
+      historyDumps += 1;
+      const at = Date.parse(dump.capturedAt);
+      if (Number.isNaN(at)) continue;
+      if (file !== `${new Date(at).toISOString().slice(0, 10)}.json`) fail(where, `file name is not the captured-at date (${dump.capturedAt})`);
+      if (!(at < Date.parse(current.capturedAt))) fail(where, `captured-at ${dump.capturedAt} is not before the current dump's ${current.capturedAt}`);
+      const byUid = new Map(dump.items.map(i => [i.metadata?.uid, i]));
+      for (const item of dump.items) {
+        if (Date.parse(item.metadata?.creationTimestamp) > at) fail(`${where} ${id(item)}`, 'created after the dump was taken');
+      }
+      // an object of the current dump that existed at the time is in the older dump, as the same object
+      for (const item of current.items) {
+        if (Date.parse(item.metadata.creationTimestamp) > at) continue;
+        const then = byUid.get(item.metadata.uid);
+        if (!then) fail(`${where} ${id(item)}`, `missing: the current dump has it, created ${item.metadata.creationTimestamp}`);
+        else if (id(then) !== id(item) || then.metadata.creationTimestamp !== item.metadata.creationTimestamp)
+          fail(`${where} ${id(item)}`, `uid ${item.metadata.uid} names ${id(then)} created ${then.metadata.creationTimestamp} here`);
+      }
+    }
+  }
+  for (const missing of built.keys()) fail(`clusters/history/${missing}`, 'built by build-history.mjs but not in the repository: run it');
 }
 
 // ---------------------------------------------------------------------------------------------- entities
@@ -189,4 +236,6 @@ if (errors.length) {
   console.error(`\n${errors.length} problem(s)`);
   process.exit(1);
 }
-console.log(`ok: ${dumps.size} cluster dumps (${[...dumps.values()].reduce((n, d) => n + d.items.length, 0)} objects), ${entities.length} entities`);
+console.log(
+  `ok: ${dumps.size} cluster dumps (${[...dumps.values()].reduce((n, d) => n + d.items.length, 0)} objects), ${historyDumps} history dumps, ${entities.length} entities`,
+);

@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Network Scorecard: scores every Kubernetes cluster's networking stack. */
@@ -10,8 +11,13 @@ export interface Config {
     snapshots?: Array<{
       /** cluster name; matches the catalog Resource entity of the cluster */
       name: string;
-      /** path to the dump, relative to the backend's working directory */
-      file: string;
+      /**
+       * path to a dump, or to a folder whose `.json`/`.yaml`/`.yml` files are all dumps of this
+       * cluster; relative to the backend's working directory
+       */
+      file?: string;
+      /** several dumps of this cluster (e.g. archived monthly dumps), scanned oldest `captured-at` first */
+      files?: string[];
     }>;
     /**
      * Credentials for clusters found in the catalog (`Resource` entities with
@@ -46,13 +52,20 @@ export interface Config {
     scan?: {
       /** clusters scanned at once; default 4 */
       concurrency?: number;
-      /** timeout of one Kubernetes API request in milliseconds; default 10000 */
-      requestTimeoutMs?: number;
+      /** deadline of one Kubernetes API request (and of a credential lookup); default 10 seconds */
+      requestTimeout?: HumanDuration | string;
+      /** deadline of one cluster's whole scan, so slow clusters cannot hold every slot; default 2 minutes */
+      clusterTimeout?: HumanDuration | string;
     };
-    /** How long scan history is kept. */
+    /** How long scan history is kept; a daily task deletes older scans (each cluster keeps its newest). */
     retention?: {
-      /** scans older than this many days are deleted; default 400 */
-      maxAgeDays?: number;
+      /** default 400 days */
+      maxAge?: HumanDuration | string;
+    };
+    /** Notifications to a cluster's catalog owner when its scorecard gets worse. */
+    notifications?: {
+      /** default true; needs the notifications backend plugin installed */
+      enabled?: boolean;
     };
   };
 }

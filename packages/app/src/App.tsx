@@ -12,6 +12,8 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+import { NotificationsPage } from '@backstage/plugin-notifications';
+import { signalsPlugin } from '@backstage/plugin-signals';
 import { NetworkScorecardPage } from '@network-scorecard/plugin';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
@@ -19,6 +21,8 @@ import { Root } from './components/Root';
 
 const app = createApp({
   apis,
+  // pushes new notifications to the open app (no page reload, no polling)
+  plugins: [signalsPlugin],
   bindRoutes({ bind }) {
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
@@ -40,6 +44,7 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/network-scorecard" element={<NetworkScorecardPage />} />
+    <Route path="/notifications" element={<NotificationsPage />} />
   </FlatRoutes>
 );
 

@@ -1,9 +1,11 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AntiPatternRule,
   CheckRule,
@@ -17,6 +19,10 @@ import {
 } from '@network-scorecard/node';
 import { networkScorecardPermissions } from '@network-scorecard/common';
 import { CatalogClusters } from './catalog/CatalogClusters';
+import { cachedFor } from './catalog/cachedFor';
+import { clusterOwnerRef } from './catalog/clusterOwner';
+import { createScanNotifier } from './notifications';
+import { readScorecardConfig } from './config/readScorecardConfig';
 import {
   CatalogClusterSource,
   ClusterAuth,
@@ -65,12 +71,14 @@ export const networkScorecardPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
       },
       async init(deps) {
         const { config, logger, scheduler } = deps;
+        const settings = readScorecardConfig(config);
         deps.permissionsRegistry.addPermissions(networkScorecardPermissions);
 
         const ruleset = customRuleset(defaultRuleset, {
@@ -79,7 +87,8 @@ export const networkScorecardPlugin = createBackendPlugin({
           readiness: extraReadiness,
         });
         const catalogClusters = new CatalogClusters(deps.catalog, deps.auth);
-        const readCatalog = () => catalogClusters.read();
+        // the routes of one page load, and a scan cycle, share one catalog read
+        const readCatalog = cachedFor(10_000, () => catalogClusters.read());
         const auth = new ClusterAuth(
           new Map([
             ...defaultAuthStrategies(config, logger),
@@ -107,62 +116,99 @@ export const networkScorecardPlugin = createBackendPlugin({
         const store = await DatabaseScanStore.create({
           database: deps.database,
         });
+        const notifier = settings.notificationsEnabled
+          ? createScanNotifier({
+              notifications: deps.notifications,
+              database: await deps.database.getClient(),
+              logger,
+              ruleset: () => ruleset,
+            })
+          : undefined;
         const scans = new ScanService({
           registry,
           readCatalog,
           collector: createFactCollector({
             auth,
-            requestTimeoutMs:
-              config.getOptionalNumber(
-                'networkScorecard.scan.requestTimeoutMs',
-              ) ?? 10_000,
+            requestTimeoutMs: settings.requestTimeoutMs,
           }),
           store,
           ruleset: () => ruleset,
           logger,
-          concurrency:
-            config.getOptionalNumber('networkScorecard.scan.concurrency') ?? 4,
-          productionLifecycles: config.getOptionalStringArray(
-            'networkScorecard.productionLifecycles',
-          ),
+          concurrency: settings.concurrency,
+          clusterTimeoutMs: settings.clusterTimeoutMs,
+          productionLifecycles: settings.productionLifecycles,
+          listeners: notifier ? [notifier] : [],
         });
         const reports = new ReportService({
           registry,
           readCatalog,
           catalog: deps.catalog,
           store,
-          lastErrors: () => scans.lastErrors(),
         });
 
-        const maxAgeDays =
-          config.getOptionalNumber('networkScorecard.retention.maxAgeDays') ??
-          400;
-        const scheduleConfig = config.getOptionalConfig(
-          'networkScorecard.schedule',
-        );
         await scheduler.scheduleTask({
           id: 'network-scorecard-scan',
+          ...settings.schedule,
+          // after the configured schedule: one replica scans per tick, whatever it says
           scope: 'global',
-          ...(scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                scheduleConfig,
-              )
-            : {
-                frequency: { minutes: 30 },
-                timeout: { minutes: 10 },
-                initialDelay: { seconds: 5 },
-              }),
-          fn: async () => {
-            await scans.scanAll();
-            const deleted = await store.deleteScansBefore(
-              new Date(Date.now() - maxAgeDays * 24 * 3600 * 1000),
-            );
-            if (deleted > 0)
-              logger.info(
-                `Network Scorecard deleted ${deleted} scans older than ${maxAgeDays} days`,
-              );
+          fn: async signal => {
+            await scans.scanAll(signal);
           },
         });
+        await scheduler.scheduleTask({
+          id: 'network-scorecard-retention',
+          scope: 'global',
+          frequency: { hours: 24 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const maxAgeMs = durationToMilliseconds(settings.retentionMaxAge);
+            const deleted = await store.deleteScansBefore(
+              new Date(Date.now() - maxAgeMs),
+            );
+            logger.info(
+              `Network Scorecard retention deleted ${deleted} scans older than ${JSON.stringify(
+                settings.retentionMaxAge,
+              )}`,
+            );
+          },
+        });
+
+        if (notifier) {
+          await scheduler.scheduleTask({
+            id: 'network-scorecard-acknowledgement-expiry',
+            scope: 'global',
+            frequency: { hours: 24 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 2 },
+            fn: async () => {
+              const now = new Date();
+              const [targets, catalog, acknowledgements] = await Promise.all([
+                registry.listClusters(),
+                readCatalog(),
+                store.allActiveAcknowledgements(now),
+              ]);
+              const owners = new Map(
+                targets.map(target => {
+                  const entity = catalog.clusters.get(target.name);
+                  return [
+                    target.name,
+                    {
+                      owner: clusterOwnerRef(entity),
+                      title: entity?.metadata.title ?? target.name,
+                      entityRef: entity ? stringifyEntityRef(entity) : null,
+                    },
+                  ];
+                }),
+              );
+              await notifier.notifyExpiringAcknowledgements({
+                now,
+                acknowledgements,
+                owners,
+              });
+            },
+          });
+        }
 
         deps.httpRouter.use(
           await createRouter({

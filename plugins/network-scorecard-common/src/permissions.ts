@@ -18,9 +18,18 @@ export const networkScorecardAcknowledgePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/** Withdraw a standing acknowledgement (the withdrawal is audited). @public */
+export const networkScorecardAcknowledgementDeletePermission = createPermission(
+  {
+    name: 'network-scorecard.acknowledgement.delete',
+    attributes: { action: 'delete' },
+  },
+);
+
 /** @public */
 export const networkScorecardPermissions = [
   networkScorecardReadPermission,
   networkScorecardScanPermission,
   networkScorecardAcknowledgePermission,
+  networkScorecardAcknowledgementDeletePermission,
 ];

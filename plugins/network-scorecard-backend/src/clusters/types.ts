@@ -3,7 +3,8 @@ import { ReportSource } from '@network-scorecard/common';
 
 /** A cluster to scan, from one of the three sources of DESIGN.md §3. */
 export type ClusterTarget =
-  | { name: string; source: 'snapshot'; file: string }
+  /** dumps of one cluster (a file, several, or a folder's files), scanned oldest captured-at first */
+  | { name: string; source: 'snapshot'; files: string[] }
   /** a live cluster as the Kubernetes plugin describes it; its credential is resolved at scan time */
   | { name: string; source: 'kubernetes' | 'catalog'; cluster: ClusterDetails }
   /** known, but Network Scorecard cannot scan it (e.g. an auth provider that needs a signed-in user) */

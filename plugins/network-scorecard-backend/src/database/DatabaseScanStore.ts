@@ -4,38 +4,56 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Acknowledgement, ClusterReport } from '@network-scorecard/common';
 import { Knex } from 'knex';
-import { ScanStore } from './ScanStore';
-
-const SCANS = 'network_scorecard_scans';
-const ACKS = 'network_scorecard_acknowledgements';
+import { AcknowledgementRows } from './AcknowledgementRows';
+import { fleetHistory } from './fleetHistory';
+import { contentHash, reportContent, scanSummary } from './scanPoint';
+import {
+  AcknowledgementRecord,
+  FleetHistoryBucket,
+  InsertOutcome,
+  LatestPoints,
+  ScanAttempt,
+  ScanPoint,
+  ScanStore,
+} from './ScanStore';
+import {
+  ATTEMPTS,
+  CLUSTERS,
+  DbDate,
+  ITEMS,
+  REPORTS,
+  SCANS,
+  toIso,
+} from './tables';
 
 const migrationsDir = resolvePackagePath(
   '@network-scorecard/plugin-backend',
   'migrations',
 );
 
-interface ScanRow {
+interface PointRow {
   id: number | string;
   cluster: string;
-  scanned_at: Date | string | number;
-  report: string;
+  scanned_at: DbDate;
+  report_id: number | string;
 }
 
-interface AckRow {
-  anti_pattern_id: string;
-  acknowledged_by: string;
-  reason: string;
-  acknowledged_at: Date | string | number;
-  expires_at: Date | string | number;
+interface ReportRow {
+  id: number | string;
+  content_hash: string;
+  summary: string | null;
 }
 
-/** SQLite stores dates as epoch milliseconds, PostgreSQL as timestamps. */
-function toIso(value: Date | string | number): string {
-  return new Date(value).toISOString();
-}
+type Summary = ReturnType<typeof scanSummary>;
 
-/** Scan history and acknowledgements in the plugin's own database (knex). */
+/**
+ * Scan history, attempts and acknowledgements in the plugin's own database
+ * (knex; SQLite and PostgreSQL). A scan is a small row; its report is kept
+ * once per distinct content.
+ */
 export class DatabaseScanStore implements ScanStore {
+  private readonly acks: AcknowledgementRows;
+
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
@@ -44,7 +62,9 @@ export class DatabaseScanStore implements ScanStore {
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseScanStore(client);
+    const store = new DatabaseScanStore(client);
+    await store.completeSummaries();
+    return store;
   }
 
   /** For tests that step migrations themselves. */
@@ -52,116 +72,397 @@ export class DatabaseScanStore implements ScanStore {
     return migrationsDir;
   }
 
-  constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {
+    this.acks = new AcknowledgementRows(db);
+  }
 
-  async insertScan(report: ClusterReport): Promise<void> {
-    await this.db(SCANS).insert({
-      cluster: report.cluster,
-      scanned_at: new Date(report.scannedAt),
-      source: report.source,
-      status: report.status,
-      score: report.score,
-      grade: report.grade,
-      coverage: report.coverage,
-      ruleset_version: report.rulesetVersion,
-      report: JSON.stringify(report),
+  /**
+   * Reports converted by the compact-history migration get their statuses
+   * here, from the same function that summarises new scans.
+   */
+  async completeSummaries(): Promise<number> {
+    const rows: { id: number | string; report: string }[] = await this.db(
+      REPORTS,
+    )
+      .whereNull('summary')
+      .select('id', 'report');
+    for (const row of rows) {
+      const summary = scanSummary(JSON.parse(row.report));
+      await this.db.transaction(async tx => {
+        await tx(ITEMS).where({ report_id: row.id }).delete();
+        await insertItems(tx, row.id, summary);
+        await tx(REPORTS)
+          .where({ id: row.id })
+          .update({ summary: JSON.stringify(summary) });
+      });
+    }
+    return rows.length;
+  }
+
+  async insertScan(report: ClusterReport): Promise<InsertOutcome> {
+    const content = reportContent(report);
+    const hash = contentHash(content);
+    const summary = scanSummary(report);
+    const scannedAt = new Date(report.scannedAt);
+    return this.db.transaction(async tx => {
+      await tx(CLUSTERS)
+        .insert({ cluster: report.cluster })
+        .onConflict('cluster')
+        .ignore();
+      // one writer per cluster at a time, across replicas
+      const lock = tx(CLUSTERS).where({ cluster: report.cluster });
+      const state: {
+        latest_scan_id: number | string | null;
+        previous_scan_id: number | string | null;
+      } = await (this.isPostgres() ? lock.forUpdate() : lock).first(
+        'latest_scan_id',
+        'previous_scan_id',
+      );
+
+      let reportRow: ReportRow | undefined = await tx(REPORTS)
+        .where({ cluster: report.cluster, content_hash: hash })
+        .first('id', 'content_hash', 'summary');
+      const reportStored = !reportRow;
+      if (!reportRow) {
+        const [inserted] = await tx(REPORTS)
+          .insert({
+            cluster: report.cluster,
+            content_hash: hash,
+            summary: JSON.stringify(summary),
+            report: JSON.stringify(report),
+          })
+          .returning('id');
+        const id = typeof inserted === 'object' ? inserted.id : inserted;
+        await insertItems(tx, id, summary);
+        reportRow = { id, content_hash: hash, summary: null };
+      } else {
+        const duplicate = await tx(SCANS)
+          .where({
+            cluster: report.cluster,
+            scanned_at: scannedAt,
+            report_id: reportRow.id,
+          })
+          .first('id');
+        if (duplicate) return { stored: false };
+      }
+
+      const [insertedScan] = await tx(SCANS)
+        .insert({
+          cluster: report.cluster,
+          scanned_at: scannedAt,
+          source: report.source,
+          status: report.status,
+          score: report.score,
+          grade: report.grade,
+          coverage: report.coverage,
+          ruleset_version: report.rulesetVersion,
+          report_id: reportRow.id,
+        })
+        .returning('id');
+      const scanId =
+        typeof insertedScan === 'object' ? insertedScan.id : insertedScan;
+
+      const [latest, previous] = await this.pointsById(tx, [
+        state.latest_scan_id,
+        state.previous_scan_id,
+      ]);
+      const newest = (a: ScanPoint | null) =>
+        !a || Date.parse(a.scannedAt) <= scannedAt.getTime();
+      if (newest(latest)) {
+        await tx(CLUSTERS).where({ cluster: report.cluster }).update({
+          latest_scan_id: scanId,
+          previous_scan_id: state.latest_scan_id,
+        });
+        return {
+          stored: true,
+          reportStored,
+          becameLatest: true,
+          previous: latest,
+        };
+      }
+      // a backfilled dump older than the latest: it may still be the one before it
+      if (newest(previous)) {
+        await tx(CLUSTERS)
+          .where({ cluster: report.cluster })
+          .update({ previous_scan_id: scanId });
+      }
+      return {
+        stored: true,
+        reportStored,
+        becameLatest: false,
+        previous: null,
+      };
     });
   }
 
-  async latestReports(): Promise<Map<string, ClusterReport>> {
-    const newest = this.db(SCANS)
-      .select('cluster')
-      .max({ newest: 'scanned_at' })
-      .groupBy('cluster')
-      .as('newest');
-    const rows: ScanRow[] = await this.db(SCANS)
-      .join(newest, join =>
+  async recordAttempt(attempt: ScanAttempt): Promise<void> {
+    const at = new Date(attempt.at);
+    await this.db.transaction(async tx => {
+      await tx(ATTEMPTS).insert({
+        cluster: attempt.cluster,
+        attempted_at: at,
+        ok: attempt.ok,
+        message: attempt.message,
+      });
+      await tx(CLUSTERS)
+        .insert({
+          cluster: attempt.cluster,
+          attempted_at: at,
+          attempt_ok: attempt.ok,
+          attempt_message: attempt.message,
+        })
+        .onConflict('cluster')
+        .merge(['attempted_at', 'attempt_ok', 'attempt_message']);
+    });
+  }
+
+  async latestAttempts(): Promise<Map<string, ScanAttempt>> {
+    const rows: {
+      cluster: string;
+      attempted_at: DbDate;
+      attempt_ok: boolean | number;
+      attempt_message: string | null;
+    }[] = await this.db(CLUSTERS)
+      .whereNotNull('attempted_at')
+      .select('cluster', 'attempted_at', 'attempt_ok', 'attempt_message');
+    return new Map(
+      rows.map(row => [
+        row.cluster,
+        {
+          cluster: row.cluster,
+          at: toIso(row.attempted_at),
+          ok: Boolean(row.attempt_ok),
+          message: row.attempt_message,
+        },
+      ]),
+    );
+  }
+
+  async latestReport(cluster: string): Promise<ClusterReport | undefined> {
+    const row: { scanned_at: DbDate; report: string } | undefined =
+      await this.db(CLUSTERS)
+        .join(SCANS, `${SCANS}.id`, `${CLUSTERS}.latest_scan_id`)
+        .join(REPORTS, `${REPORTS}.id`, `${SCANS}.report_id`)
+        .where(`${CLUSTERS}.cluster`, cluster)
+        .first(`${SCANS}.scanned_at`, `${REPORTS}.report`);
+    if (!row) return undefined;
+    const report: ClusterReport = JSON.parse(row.report);
+    // the stored report is the first scan of this content; this is the newest
+    report.scannedAt = toIso(row.scanned_at);
+    return report;
+  }
+
+  async latestPoints(): Promise<Map<string, LatestPoints>> {
+    const rows: (PointRow & {
+      role: 'latest' | 'previous';
+      summary: string;
+      content_hash: string;
+    })[] = await this.db(CLUSTERS)
+      .join(SCANS, join =>
         join
-          .on(`${SCANS}.cluster`, '=', 'newest.cluster')
-          .andOn(`${SCANS}.scanned_at`, '=', 'newest.newest'),
+          .on(`${SCANS}.id`, '=', `${CLUSTERS}.latest_scan_id`)
+          .orOn(`${SCANS}.id`, '=', `${CLUSTERS}.previous_scan_id`),
       )
+      .join(REPORTS, `${REPORTS}.id`, `${SCANS}.report_id`)
       .select(
         `${SCANS}.id`,
         `${SCANS}.cluster`,
         `${SCANS}.scanned_at`,
-        `${SCANS}.report`,
-      )
-      .orderBy(`${SCANS}.id`, 'asc');
-    const result = new Map<string, ClusterReport>();
+        `${SCANS}.report_id`,
+        `${REPORTS}.summary`,
+        `${REPORTS}.content_hash`,
+        this.db.raw(
+          `case when ${SCANS}.id = ${CLUSTERS}.latest_scan_id then 'latest' else 'previous' end as role`,
+        ),
+      );
+    const result = new Map<string, LatestPoints>();
+    const parsed = new Map<string, Summary>();
     for (const row of rows) {
-      // several scans with the same time: the one written last wins
-      result.set(row.cluster, JSON.parse(row.report));
+      const point = toPoint(row, row.content_hash, cachedSummary(parsed, row));
+      const entry = result.get(row.cluster) ?? {
+        latest: point,
+        previous: null,
+      };
+      if (row.role === 'latest') entry.latest = point;
+      else entry.previous = point;
+      result.set(row.cluster, entry);
+    }
+    // a cluster whose latest was deleted by hand has only a previous: it is not "latest"
+    for (const [cluster, entry] of result) {
+      if (entry.latest === entry.previous) result.delete(cluster);
     }
     return result;
   }
 
-  async latestReport(cluster: string): Promise<ClusterReport | undefined> {
-    const [report] = await this.history(cluster, 1);
-    return report;
+  async points(
+    cluster: string,
+    range: { from: Date; to: Date },
+  ): Promise<ScanPoint[]> {
+    const rows: PointRow[] = await this.db(SCANS)
+      .where({ cluster })
+      .andWhere('scanned_at', '>=', range.from)
+      .andWhere('scanned_at', '<=', range.to)
+      .orderBy([
+        { column: 'scanned_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .select('id', 'cluster', 'scanned_at', 'report_id');
+    const reportIds = [...new Set(rows.map(r => String(r.report_id)))];
+    const reports = new Map<string, { hash: string; summary: Summary }>();
+    // bounded batches: SQLite allows 32,766 bound values per statement
+    for (let i = 0; i < reportIds.length; i += 5000) {
+      const batch: (ReportRow & { summary: string })[] = await this.db(REPORTS)
+        .whereIn('id', reportIds.slice(i, i + 5000))
+        .select('id', 'content_hash', 'summary');
+      for (const r of batch)
+        reports.set(String(r.id), {
+          hash: r.content_hash,
+          summary: JSON.parse(r.summary),
+        });
+    }
+    return rows.map(row => {
+      const report = reports.get(String(row.report_id))!;
+      return toPoint(row, report.hash, report.summary);
+    });
   }
 
-  async history(cluster: string, limit: number): Promise<ClusterReport[]> {
-    const rows: ScanRow[] = await this.db(SCANS)
-      .where({ cluster })
-      .orderBy([
-        { column: 'scanned_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit)
-      .select('id', 'cluster', 'scanned_at', 'report');
-    return rows.map(row => JSON.parse(row.report));
+  async fleetHistory(range: {
+    from: Date;
+    to: Date;
+    bucket: 'day' | 'week';
+  }): Promise<FleetHistoryBucket[]> {
+    return fleetHistory(this.db, range);
   }
 
   async deleteScansBefore(before: Date): Promise<number> {
-    const newestIds = this.db(SCANS).max('id').groupBy('cluster');
-    return this.db(SCANS)
-      .where('scanned_at', '<', before)
-      .whereNotIn('id', newestIds)
-      .delete();
+    return this.db.transaction(async tx => {
+      const kept = tx(CLUSTERS)
+        .select('latest_scan_id')
+        .whereNotNull('latest_scan_id')
+        .union(function previous() {
+          this.select('previous_scan_id')
+            .from(CLUSTERS)
+            .whereNotNull('previous_scan_id');
+        });
+      const deleted = await tx(SCANS)
+        .where('scanned_at', '<', before)
+        .whereNotIn('id', kept)
+        .delete();
+      const used = tx(SCANS).distinct('report_id');
+      await tx(ITEMS).whereNotIn('report_id', used).delete();
+      await tx(REPORTS).whereNotIn('id', used).delete();
+      await tx(ATTEMPTS).where('attempted_at', '<', before).delete();
+      return deleted;
+    });
   }
 
-  async addAcknowledgement(
+  addAcknowledgement(
     cluster: string,
     antiPatternId: string,
     acknowledgement: Acknowledgement,
   ): Promise<void> {
-    if (!acknowledgement.expiresAt) {
-      throw new Error('an acknowledgement needs an expiry');
-    }
-    await this.db(ACKS).insert({
-      cluster,
-      anti_pattern_id: antiPatternId,
-      acknowledged_by: acknowledgement.by,
-      reason: acknowledgement.reason,
-      acknowledged_at: new Date(acknowledgement.at),
-      expires_at: new Date(acknowledgement.expiresAt),
-    });
+    return this.acks.add(cluster, antiPatternId, acknowledgement);
   }
 
-  async activeAcknowledgements(
+  activeAcknowledgements(
     cluster: string,
     now: Date,
   ): Promise<Record<string, Acknowledgement>> {
-    const rows: AckRow[] = await this.db(ACKS)
-      .where({ cluster })
-      .andWhere('expires_at', '>', now)
-      .orderBy('id', 'asc')
-      .select(
-        'anti_pattern_id',
-        'acknowledged_by',
-        'reason',
-        'acknowledged_at',
-        'expires_at',
-      );
-    const result: Record<string, Acknowledgement> = {};
-    for (const row of rows) {
-      result[row.anti_pattern_id] = {
-        by: row.acknowledged_by,
-        reason: row.reason,
-        at: toIso(row.acknowledged_at),
-        expiresAt: toIso(row.expires_at),
-      };
-    }
-    return result;
+    return this.acks.active(cluster, now);
   }
+
+  allActiveAcknowledgements(
+    now: Date,
+  ): Promise<Map<string, Record<string, Acknowledgement>>> {
+    return this.acks.allActive(now);
+  }
+
+  acknowledgements(cluster: string): Promise<AcknowledgementRecord[]> {
+    return this.acks.trail(cluster);
+  }
+
+  withdrawAcknowledgement(
+    cluster: string,
+    antiPatternId: string,
+    withdrawal: { by: string; at: string },
+  ): Promise<number> {
+    return this.acks.withdraw(cluster, antiPatternId, withdrawal);
+  }
+
+  private isPostgres(): boolean {
+    return String(this.db.client.config.client) === 'pg';
+  }
+
+  private async pointsById(
+    tx: Knex.Transaction,
+    ids: (number | string | null)[],
+  ): Promise<(ScanPoint | null)[]> {
+    const wanted = ids.filter((id): id is number | string => id !== null);
+    if (wanted.length === 0) return ids.map(() => null);
+    const rows: (PointRow & { summary: string; content_hash: string })[] =
+      await tx(SCANS)
+        .join(REPORTS, `${REPORTS}.id`, `${SCANS}.report_id`)
+        .whereIn(`${SCANS}.id`, wanted)
+        .select(
+          `${SCANS}.id`,
+          `${SCANS}.cluster`,
+          `${SCANS}.scanned_at`,
+          `${SCANS}.report_id`,
+          `${REPORTS}.summary`,
+          `${REPORTS}.content_hash`,
+        );
+    return ids.map(id => {
+      const row = rows.find(r => id !== null && String(r.id) === String(id));
+      return row
+        ? toPoint(row, row.content_hash, JSON.parse(row.summary))
+        : null;
+    });
+  }
+}
+
+async function insertItems(
+  tx: Knex.Transaction,
+  reportId: number | string,
+  summary: Summary,
+): Promise<void> {
+  const rows = [
+    ...Object.entries(summary.readiness).map(([item, status]) => ({
+      kind: 'readiness',
+      item,
+      status,
+    })),
+    ...Object.entries(summary.antiPatterns).map(([item, status]) => ({
+      kind: 'anti-pattern',
+      item,
+      status,
+    })),
+  ].map(({ kind, item, status }) => ({
+    report_id: reportId,
+    kind,
+    item_id: item,
+    status,
+  }));
+  if (rows.length > 0) await tx(ITEMS).insert(rows);
+}
+
+function cachedSummary(
+  cache: Map<string, Summary>,
+  row: { report_id: number | string; summary: string },
+): Summary {
+  const key = String(row.report_id);
+  let summary = cache.get(key);
+  if (!summary) {
+    summary = JSON.parse(row.summary) as Summary;
+    cache.set(key, summary);
+  }
+  return summary;
+}
+
+function toPoint(row: PointRow, hash: string, summary: Summary): ScanPoint {
+  return {
+    cluster: row.cluster,
+    scannedAt: toIso(row.scanned_at),
+    ...summary,
+    contentHash: hash,
+  };
 }

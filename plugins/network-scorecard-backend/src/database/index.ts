@@ -1,2 +1,9 @@
-export type { ScanStore } from './ScanStore';
+export type {
+  InsertOutcome,
+  LatestPoints,
+  ScanAttempt,
+  ScanPoint,
+  ScanStore,
+} from './ScanStore';
 export { DatabaseScanStore } from './DatabaseScanStore';
+export { scanPoint } from './scanPoint';

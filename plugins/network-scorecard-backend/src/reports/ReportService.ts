@@ -2,15 +2,19 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AcknowledgementListResponse,
   AcknowledgementRequest,
   AcknowledgementResponse,
+  AcknowledgementWithdrawalResponse,
   ClusterHistoryResponse,
   ClusterReport,
   ClusterSummary,
   EntityReportResponse,
+  FleetHistoryResponse,
   FleetSummary,
   summarizeFleet,
 } from '@network-scorecard/common';
+import { contextFromEntity } from '@network-scorecard/node';
 import {
   CatalogClusterView,
   NAMESPACE_ANNOTATION,
@@ -19,21 +23,25 @@ import {
 } from '../catalog/CatalogClusters';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
 import { ScanStore } from '../database';
+import { downsample } from './downsample';
 import {
   clusterSummary,
   historyPoint,
   withAcknowledgements,
 } from './summaries';
 
+/** At most this many points per history answer. */
+export const MAX_HISTORY_POINTS = 500;
+
 /** Read side of the scorecard: what the routes return. */
 export class ReportService {
   constructor(
     private readonly options: {
       registry: ClusterRegistry;
+      /** shared by the routes for a few seconds: one catalog read per page load */
       readCatalog: () => Promise<CatalogClusterView>;
       catalog: CatalogService;
       store: ScanStore;
-      lastErrors: () => Map<string, { at: string; message: string }>;
       now?: () => Date;
     },
   ) {}
@@ -42,15 +50,17 @@ export class ReportService {
     return this.options.now?.() ?? new Date();
   }
 
+  /** The fleet page: one catalog read, one query each for points, attempts and acknowledgements. */
   async listClusters(): Promise<ClusterSummary[]> {
-    const [targets, catalog] = await Promise.all([
-      this.options.registry.listClusters(),
-      this.options.readCatalog(),
-    ]);
-    const views = await Promise.all(
-      targets.map(target => this.clusterView(target, catalog)),
+    return (await this.fleet()).rows;
+  }
+
+  /** Derived from the same rows as the cluster list. */
+  async fleetSummary(): Promise<FleetSummary> {
+    const { targets, points } = await this.fleet();
+    return summarizeFleet(
+      targets.map(target => points.get(target.name)?.latest ?? null),
     );
-    return views.map(view => view.summary);
   }
 
   async getReport(name: string): Promise<ClusterReport> {
@@ -61,10 +71,45 @@ export class ReportService {
     return this.acknowledged(report);
   }
 
-  async history(name: string, limit: number): Promise<ClusterHistoryResponse> {
+  async history(
+    name: string,
+    range: { from?: Date; to?: Date; limit?: number },
+  ): Promise<ClusterHistoryResponse> {
     await this.requireCluster(name);
-    const reports = await this.options.store.history(name, limit);
-    return { cluster: name, items: reports.map(historyPoint) };
+    const from = range.from ?? new Date(0);
+    const to = range.to ?? this.now();
+    if (from.getTime() > to.getTime()) {
+      throw new InputError(
+        `query.from (${from.toISOString()}) is after query.to (${to.toISOString()})`,
+      );
+    }
+    let points = await this.options.store.points(name, { from, to });
+    if (range.limit !== undefined) points = points.slice(-range.limit);
+    return {
+      cluster: name,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      total: points.length,
+      items: downsample(points, MAX_HISTORY_POINTS).map(historyPoint),
+    };
+  }
+
+  async fleetHistory(range: {
+    from: Date;
+    to: Date;
+    bucket: 'day' | 'week';
+  }): Promise<FleetHistoryResponse> {
+    if (range.from.getTime() > range.to.getTime()) {
+      throw new InputError(
+        `query.from (${range.from.toISOString()}) is after query.to (${range.to.toISOString()})`,
+      );
+    }
+    return {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      bucket: range.bucket,
+      buckets: await this.options.store.fleetHistory(range),
+    };
   }
 
   async entityReports(
@@ -75,10 +120,7 @@ export class ReportService {
       credentials,
     });
     if (!entity) throw new NotFoundError(`No catalog entity "${entityRef}"`);
-    const [targets, catalog] = await Promise.all([
-      this.options.registry.listClusters(),
-      this.options.readCatalog(),
-    ]);
+    const { targets, rows } = await this.fleet();
     const names = new Set(
       clustersOfEntity(entity, new Set(targets.map(t => t.name))),
     );
@@ -87,28 +129,18 @@ export class ReportService {
       : entity.metadata.annotations?.[NAMESPACE_ANNOTATION] ??
         entity.metadata.name;
     const clusters = await Promise.all(
-      targets
-        .filter(target => names.has(target.name))
-        .map(async target => {
-          const { summary, report } = await this.clusterView(target, catalog);
-          return { cluster: summary, report, namespace };
+      rows
+        .filter(row => names.has(row.name))
+        .map(async row => {
+          const report = await this.options.store.latestReport(row.name);
+          return {
+            cluster: row,
+            report: report ? await this.acknowledged(report) : null,
+            namespace,
+          };
         }),
     );
     return { entityRef, clusters };
-  }
-
-  async fleetSummary(): Promise<FleetSummary> {
-    const [targets, latest] = await Promise.all([
-      this.options.registry.listClusters(),
-      this.options.store.latestReports(),
-    ]);
-    const reports = await Promise.all(
-      targets.map(async t => {
-        const report = latest.get(t.name);
-        return report ? this.acknowledged(report) : null;
-      }),
-    );
-    return summarizeFleet(reports);
   }
 
   async acknowledge(
@@ -153,21 +185,60 @@ export class ReportService {
     };
   }
 
-  /** One cluster's fleet row and latest report, read with one history query. */
-  private async clusterView(
-    target: ClusterTarget,
-    catalog: CatalogClusterView,
-  ): Promise<{ summary: ClusterSummary; report: ClusterReport | null }> {
-    const [latest, previous] = await this.options.store.history(target.name, 2);
-    const report = latest ? await this.acknowledged(latest) : null;
-    const summary = clusterSummary(
-      target,
-      catalog.clusters.get(target.name),
-      report ?? undefined,
-      this.options.lastErrors().get(target.name),
-      previous,
+  async acknowledgements(name: string): Promise<AcknowledgementListResponse> {
+    await this.requireCluster(name);
+    return {
+      cluster: name,
+      items: await this.options.store.acknowledgements(name),
+    };
+  }
+
+  async withdraw(
+    name: string,
+    antiPatternId: string,
+    by: string,
+  ): Promise<AcknowledgementWithdrawalResponse> {
+    await this.requireCluster(name);
+    const withdrawn = await this.options.store.withdrawAcknowledgement(
+      name,
+      antiPatternId,
+      { by, at: this.now().toISOString() },
     );
-    return { summary, report };
+    if (withdrawn === 0) {
+      throw new NotFoundError(
+        `Cluster "${name}" has no standing acknowledgement of "${antiPatternId}"`,
+      );
+    }
+    return { cluster: name, antiPatternId, withdrawn };
+  }
+
+  private async fleet(): Promise<{
+    targets: ClusterTarget[];
+    points: Awaited<ReturnType<ScanStore['latestPoints']>>;
+    rows: ClusterSummary[];
+  }> {
+    const { store, registry, readCatalog } = this.options;
+    const now = this.now();
+    const [targets, catalog, points, attempts, acknowledgements] =
+      await Promise.all([
+        registry.listClusters(),
+        readCatalog(),
+        store.latestPoints(),
+        store.latestAttempts(),
+        store.allActiveAcknowledgements(now),
+      ]);
+    const rows = targets.map(target => {
+      const entity = catalog.clusters.get(target.name);
+      return clusterSummary(
+        target,
+        entity,
+        points.get(target.name),
+        attempts.get(target.name),
+        acknowledgements.get(target.name) ?? {},
+        entity ? contextFromEntity(entity, now.toISOString()).errors : [],
+      );
+    });
+    return { targets, points, rows };
   }
 
   private async requireCluster(name: string): Promise<void> {

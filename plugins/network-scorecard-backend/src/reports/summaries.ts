@@ -7,15 +7,18 @@ import {
   summarizeScan,
 } from '@network-scorecard/common';
 import { ClusterTarget } from '../clusters';
+import { LatestPoints, ScanAttempt, ScanPoint } from '../database';
 
-/** One fleet row: the cluster, what the catalog says of it, and its last scan. */
+/** One fleet row: the cluster, what the catalog says of it, its last scan and its last attempt. */
 export function clusterSummary(
   target: ClusterTarget,
   entity: Entity | undefined,
-  report: ClusterReport | undefined,
-  lastError: { at: string; message: string } | undefined,
-  previous?: ClusterReport,
+  points: LatestPoints | undefined,
+  attempt: ScanAttempt | undefined,
+  acknowledgements: Record<string, Acknowledgement>,
+  catalogErrors: string[],
 ): ClusterSummary {
+  const failed = attempt && !attempt.ok ? attempt : undefined;
   return {
     name: target.name,
     // the catalog's title, else the Kubernetes plugin's cluster title from config
@@ -30,24 +33,38 @@ export function clusterSummary(
         ? entity.spec.lifecycle
         : null,
     owner: typeof entity?.spec?.owner === 'string' ? entity.spec.owner : null,
-    configErrors:
-      report?.errors.filter(e => e.fact === 'catalog').map(e => e.reason) ?? [],
-    lastScan: report ? summarizeScan(report, previous) : null,
-    lastError: lastError ?? null,
+    configErrors: catalogErrors,
+    lastScan: points
+      ? summarizeScan(
+          points.latest,
+          points.previous,
+          Object.keys(acknowledgements),
+        )
+      : null,
+    lastError: failed
+      ? { at: failed.at, message: failed.message ?? 'the scan failed' }
+      : null,
+    stale: Boolean(points && failed),
   };
 }
 
 /** One point of a cluster's history. */
-export function historyPoint(report: ClusterReport): HistoryPoint {
+export function historyPoint(point: ScanPoint): HistoryPoint {
   return {
-    scannedAt: report.scannedAt,
-    rulesetVersion: report.rulesetVersion,
-    status: report.status,
-    score: report.score,
-    grade: report.grade,
-    coverage: report.coverage,
-    readiness: report.readiness.map(({ id, status }) => ({ id, status })),
-    antiPatterns: report.antiPatterns.map(({ id, status }) => ({ id, status })),
+    scannedAt: point.scannedAt,
+    rulesetVersion: point.rulesetVersion,
+    status: point.status,
+    score: point.score,
+    grade: point.grade,
+    coverage: point.coverage,
+    readiness: Object.entries(point.readiness).map(([id, status]) => ({
+      id,
+      status,
+    })),
+    antiPatterns: Object.entries(point.antiPatterns).map(([id, status]) => ({
+      id,
+      status,
+    })),
   };
 }
 

@@ -1,14 +1,20 @@
 import { ConflictError } from '@backstage/errors';
-import {
-  CollectedFacts,
-  collectFromKubernetes,
-  collectFromSnapshotFile,
-} from '@network-scorecard/node';
+import { CollectedFacts, collectFromKubernetes } from '@network-scorecard/node';
 import { ClusterAuth, ClusterTarget } from '../clusters';
+import { readDumps } from './readDumps';
+import { withDeadline } from './withDeadline';
+
+/** What one attempt read of a cluster: a live cluster is one moment, a dump folder one per dump. */
+export interface Collected {
+  /** oldest first */
+  moments: CollectedFacts[];
+  /** dumps that could not be read, each naming its file */
+  problems: string[];
+}
 
 /** Turns a cluster target into facts; never scores. */
 export interface FactCollector {
-  collect(target: ClusterTarget): Promise<CollectedFacts>;
+  collect(target: ClusterTarget): Promise<Collected>;
 }
 
 /** The real collector of `@network-scorecard/node`, for dumps and live clusters. */
@@ -18,21 +24,20 @@ export function createFactCollector(options: {
 }): FactCollector {
   return {
     async collect(target) {
-      if ('file' in target) return collectFromSnapshotFile(target.file);
-      // Refused targets fail the attempt (lastError) and keep the reports already stored.
-      if ('refused' in target) throw new ConflictError(target.refused);
-      if ('unsupported' in target) {
-        return {
-          facts: {},
-          errors: [{ reason: target.unsupported }],
-          stats: { requests: 0, bytes: 0 },
-        };
+      if ('files' in target) {
+        const { dumps, problems } = await readDumps(target.files);
+        return { moments: dumps, problems };
       }
+      // Refused and unsupported targets fail the attempt (lastError); nothing is sent to them.
+      if ('refused' in target) throw new ConflictError(target.refused);
+      if ('unsupported' in target) throw new ConflictError(target.unsupported);
       let connection;
       try {
+        // a credential lookup (STS, Entra ID, Google) may hang like any request
         connection = await withDeadline(
           options.auth.connect(target.cluster),
           options.requestTimeoutMs,
+          `no answer within ${options.requestTimeoutMs} ms`,
         );
       } catch (error) {
         throw new Error(
@@ -41,27 +46,10 @@ export function createFactCollector(options: {
           }" from its auth provider: ${(error as Error).message}`,
         );
       }
-      return collectFromKubernetes(connection, {
+      const facts = await collectFromKubernetes(connection, {
         timeoutMs: options.requestTimeoutMs,
       });
+      return { moments: [facts], problems: [] };
     },
   };
-}
-
-/** A credential lookup (STS, Entra ID, Google) may hang like any request; it gets the same deadline. */
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`no answer within ${ms} ms`)),
-          ms,
-        );
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

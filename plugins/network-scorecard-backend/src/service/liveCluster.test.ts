@@ -171,17 +171,23 @@ describe('a live cluster from kubernetes.clusterLocatorMethods', () => {
     });
   });
 
-  it('reports a cluster with an unsupported auth provider as failed, saying why', async () => {
+  it('refuses to scan a cluster with an unsupported auth provider, saying why, and shows the failure in the fleet', async () => {
     const http = await startBackend();
     const res = await request(http)
       .post('/api/network-scorecard/clusters/edge-oidc/scan')
       .set('Authorization', user());
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('failed');
-    expect(res.body.grade).toBe('?');
-    expect(res.body.errors[0].reason).toContain(
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
       'authProvider "oidc" needs the signed-in user\'s own token',
     );
+    const list = await request(http)
+      .get('/api/network-scorecard/clusters')
+      .set('Authorization', user());
+    const row = list.body.items.find(
+      (c: { name: string }) => c.name === 'edge-oidc',
+    );
+    expect(row).toMatchObject({ lastScan: null, stale: false });
+    expect(row.lastError.message).toContain('authProvider "oidc"');
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   networkScorecardAcknowledgePermission,
+  networkScorecardAcknowledgementDeletePermission,
   networkScorecardReadPermission,
   networkScorecardScanPermission,
 } from '@network-scorecard/common';
@@ -23,9 +24,33 @@ import { ScanService } from '../scanning/ScanService';
 const clusterName = z
   .string()
   .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'not a cluster name');
-const historyQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+/** ISO 8601: a date, or a date and time with an offset. */
+const isoTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/,
+    'not an ISO 8601 date or time with offset (e.g. 2026-11-01 or 2026-11-01T00:00:00Z)',
+  )
+  .refine(value => !Number.isNaN(Date.parse(value)), 'not a real date')
+  .transform(value => new Date(value));
+const historyQuery = z
+  .object({
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    limit: z.coerce.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+const fleetHistoryQuery = z
+  .object({
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    bucket: z.enum(['day', 'week']).default('week'),
+  })
+  .strict();
+const antiPatternId = z
+  .string()
+  .regex(/^[a-z0-9][-a-z0-9.]*$/, 'not an anti-pattern id');
+const YEAR_MS = 365 * 24 * 3600 * 1000;
 const entityQuery = z.object({ entityRef: z.string().min(1) });
 const acknowledgementBody = z.object({
   antiPatternId: z.string().min(1),
@@ -104,11 +129,68 @@ export async function createRouter(
 
   router.get('/clusters/:name/history', async (req, res) => {
     await authorize(req, networkScorecardReadPermission);
-    const { limit } = parse(historyQuery, req.query, 'query');
+    const query = parse(historyQuery, req.query, 'query');
     res.json(
-      await reports.history(parse(clusterName, req.params.name, 'name'), limit),
+      await reports.history(parse(clusterName, req.params.name, 'name'), query),
     );
   });
+
+  router.get('/fleet/history', async (req, res) => {
+    await authorize(req, networkScorecardReadPermission);
+    const query = parse(fleetHistoryQuery, req.query, 'query');
+    const to = query.to ?? new Date();
+    res.json(
+      await reports.fleetHistory({
+        from: query.from ?? new Date(to.getTime() - YEAR_MS),
+        to,
+        bucket: query.bucket,
+      }),
+    );
+  });
+
+  router.get('/clusters/:name/acknowledgements', async (req, res) => {
+    await authorize(req, networkScorecardReadPermission);
+    res.json(
+      await reports.acknowledgements(
+        parse(clusterName, req.params.name, 'name'),
+      ),
+    );
+  });
+
+  router.delete(
+    '/clusters/:name/acknowledgements/:antiPatternId',
+    async (req, res) => {
+      // a withdrawal is audited against a person, like the acknowledgement
+      const credentials = await check(
+        await httpAuth.credentials(req, { allow: ['user'] }),
+        networkScorecardAcknowledgementDeletePermission,
+      );
+      const name = parse(clusterName, req.params.name, 'name');
+      const id = parse(
+        antiPatternId,
+        req.params.antiPatternId,
+        'antiPatternId',
+      );
+      const event = await auditor.createEvent({
+        eventId: 'anti-pattern-acknowledgement-withdraw',
+        severityLevel: 'medium',
+        request: req,
+        meta: { cluster: name, antiPatternId: id },
+      });
+      try {
+        const result = await reports.withdraw(
+          name,
+          id,
+          credentials.principal.userEntityRef,
+        );
+        await event.success({ meta: { withdrawn: result.withdrawn } });
+        res.json(result);
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
 
   router.get('/entity', async (req, res) => {
     const credentials = await authorize(req, networkScorecardReadPermission);

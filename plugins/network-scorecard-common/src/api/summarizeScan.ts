@@ -1,15 +1,34 @@
-import { ClusterReport } from '../report';
+import { CniName, MeshName } from '../facts';
+import {
+  AntiPatternStatus,
+  ClusterReport,
+  Grade,
+  ReadinessStatus,
+  ReportStatus,
+} from '../report';
 import { ClusterScanSummary, PreviousScan } from './types';
 
 /**
- * The headline figures of one report, for tables: what `GET /clusters`
- * returns as `lastScan`. Acknowledged anti-patterns are not counted.
- * @public
+ * What tables and history need of one report, without its evidence: the
+ * backend keeps one per scan. @public
  */
-export function summarizeScan(
-  report: ClusterReport,
-  previous?: PreviousScan | null,
-): ClusterScanSummary {
+export interface ScanHeadline {
+  scannedAt: string;
+  rulesetVersion: string;
+  status: ReportStatus;
+  score: number | null;
+  grade: Grade;
+  coverage: number;
+  cni: CniName | null;
+  mesh: MeshName | null;
+  /** readiness blockers, all items together */
+  blockers: number;
+  readiness: Record<string, ReadinessStatus>;
+  antiPatterns: Record<string, AntiPatternStatus>;
+}
+
+/** The headline of a report. @public */
+export function scanHeadline(report: ClusterReport): ScanHeadline {
   return {
     scannedAt: report.scannedAt,
     rulesetVersion: report.rulesetVersion,
@@ -19,13 +38,41 @@ export function summarizeScan(
     coverage: report.coverage,
     cni: report.facts.cni?.value ?? null,
     mesh: report.facts.mesh?.value ?? null,
-    antiPatternsDetected: report.antiPatterns.filter(
-      ap => ap.status === 'detected' && !ap.acknowledged,
-    ).length,
     blockers: report.readiness.reduce(
       (sum, item) => sum + item.blockers.length,
       0,
     ),
+    readiness: Object.fromEntries(report.readiness.map(r => [r.id, r.status])),
+    antiPatterns: Object.fromEntries(
+      report.antiPatterns.map(ap => [ap.id, ap.status]),
+    ),
+  };
+}
+
+/**
+ * The headline figures of one scan, for tables: what `GET /clusters`
+ * returns as `lastScan`. Acknowledged anti-patterns are not counted.
+ * @public
+ */
+export function summarizeScan(
+  scan: ScanHeadline,
+  previous?: PreviousScan | null,
+  acknowledged: Iterable<string> = [],
+): ClusterScanSummary {
+  const waived = new Set(acknowledged);
+  return {
+    scannedAt: scan.scannedAt,
+    rulesetVersion: scan.rulesetVersion,
+    status: scan.status,
+    score: scan.score,
+    grade: scan.grade,
+    coverage: scan.coverage,
+    cni: scan.cni,
+    mesh: scan.mesh,
+    antiPatternsDetected: Object.entries(scan.antiPatterns).filter(
+      ([id, status]) => status === 'detected' && !waived.has(id),
+    ).length,
+    blockers: scan.blockers,
     previous: previous
       ? {
           scannedAt: previous.scannedAt,

@@ -28,8 +28,10 @@ export interface ClusterSummary {
   configErrors: string[];
   /** null until the first scan finished */
   lastScan: ClusterScanSummary | null;
-  /** the newest scan attempt failed (e.g. an unreadable dump); earlier scans are kept */
+  /** the newest scan attempt failed (e.g. an unreachable cluster, an unreadable dump); earlier scans are kept */
   lastError: { at: string; message: string } | null;
+  /** `lastScan` is older than the newest attempt, which failed: the cluster may have changed since */
+  stale: boolean;
 }
 
 /** @public */
@@ -73,10 +75,37 @@ export interface HistoryPoint {
   antiPatterns: { id: string; status: AntiPatternStatus }[];
 }
 
-/** `GET /clusters/:name/history` @public */
+/** `GET /clusters/:name/history?from=&to=` @public */
 export interface ClusterHistoryResponse {
   cluster: string;
+  from: string;
+  to: string;
+  /** scans in the range; `items` has at most 500 of them, always every ruleset or status change */
+  total: number;
+  /** oldest first */
   items: HistoryPoint[];
+}
+
+/** One bucket of `GET /fleet/history`: the fleet as its clusters stood at their last scan in the bucket. @public */
+export interface FleetHistoryBucket {
+  /** start of the bucket (UTC midnight; a Monday for weeks) */
+  start: string;
+  /** clusters scanned in the bucket */
+  clusters: number;
+  byGrade: Record<string, number>;
+  /** readiness id -> status -> clusters */
+  readiness: Record<string, Record<string, number>>;
+  /** anti-pattern id -> clusters where it was detected */
+  antiPatternsDetected: Record<string, number>;
+}
+
+/** `GET /fleet/history?from=&to=&bucket=day|week` @public */
+export interface FleetHistoryResponse {
+  from: string;
+  to: string;
+  bucket: 'day' | 'week';
+  /** oldest first; buckets without a scan are left out */
+  buckets: FleetHistoryBucket[];
 }
 
 /** One cluster an entity runs on, in `GET /entity`. @public */
@@ -112,6 +141,29 @@ export interface AcknowledgementRequest {
   reason: string;
   /** ISO 8601; required, so that no acknowledgement lasts for ever */
   expiresAt: string;
+}
+
+/** One entry of a cluster's acknowledgement audit trail. @public */
+export interface AcknowledgementRecord {
+  cluster: string;
+  antiPatternId: string;
+  acknowledgement: Acknowledgement;
+  /** who withdrew it and when; null while it stands (or expired by itself) */
+  withdrawn: { by: string; at: string } | null;
+}
+
+/** `GET /clusters/:name/acknowledgements` (newest first) @public */
+export interface AcknowledgementListResponse {
+  cluster: string;
+  items: AcknowledgementRecord[];
+}
+
+/** `DELETE /clusters/:name/acknowledgements/:antiPatternId` response @public */
+export interface AcknowledgementWithdrawalResponse {
+  cluster: string;
+  antiPatternId: string;
+  /** acknowledgements that stood and are now withdrawn */
+  withdrawn: number;
 }
 
 /** `POST /clusters/:name/acknowledgements` response @public */

@@ -1,5 +1,6 @@
 import { defaultRuleset, evaluateCluster } from '../rules';
 import { golden } from '../rules/__fixtures__/golden';
+import { scanHeadline } from '../api';
 import { summarizeFleet } from './summarizeFleet';
 
 // The demo fleet as the real collector reads it (fixtures/golden).
@@ -34,7 +35,7 @@ const reports = DEMO.map(name =>
 
 describe('summarizeFleet', () => {
   it('rolls the fixture fleet up by CNI, mesh, grade, readiness and anti-pattern', () => {
-    const summary = summarizeFleet([...reports, null]);
+    const summary = summarizeFleet([...reports.map(scanHeadline), null]);
     expect(summary.clusters).toBe(8);
     expect(summary.scanned).toBe(7);
     const by = (pick: (r: (typeof reports)[number]) => unknown) =>
@@ -79,7 +80,7 @@ describe('summarizeFleet', () => {
         cni: { value: null, evidence: [], reason: 'forbidden' },
       },
     };
-    expect(summarizeFleet([blind]).byCni).toEqual({ unknown: 1 });
+    expect(summarizeFleet([scanHeadline(blind)]).byCni).toEqual({ unknown: 1 });
     expect(summarizeFleet([])).toEqual({
       clusters: 0,
       scanned: 0,

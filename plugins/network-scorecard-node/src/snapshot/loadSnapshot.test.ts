@@ -59,6 +59,40 @@ describe('loadSnapshotFile', () => {
     );
   });
 
+  it('says on which line and column JSON goes wrong, where Node does not', () => {
+    const problemOf = (text: string) => {
+      try {
+        parseSnapshot(text, 'dump.json');
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no problem';
+    };
+    // a dump cut off while it was copied
+    expect(
+      problemOf('{\n  "kind": "List",\n  "items": [\n    {"kind": "No'),
+    ).toBe(
+      'dump.json: is not valid JSON (line 4, column 17): Unterminated string',
+    );
+    // hand-edited: a trailing comma, a missing comma, a misspelt literal
+    expect(problemOf('{\n  "kind": "List",\n  "items": [],\n}\n')).toBe(
+      'dump.json: is not valid JSON (line 4, column 1): Expected double-quoted property name',
+    );
+    expect(problemOf('{\n  "kind": "List"\n  "items": []\n}')).toBe(
+      "dump.json: is not valid JSON (line 3, column 3): Expected ',' or '}' after property value",
+    );
+    expect(problemOf('{"kind": "List", "items": [tru]}')).toBe(
+      "dump.json: is not valid JSON (line 1, column 31): Unexpected token ']'",
+    );
+    expect(problemOf('{"kind": "List", "items": []} {}')).toBe(
+      'dump.json: is not valid JSON (line 1, column 31): Unexpected non-whitespace character after JSON',
+    );
+    // PowerShell's Out-File starts with a byte-order mark
+    expect(
+      parseSnapshot('\ufeff{"kind": "List", "items": []}', 'dump.json').items,
+    ).toEqual([]);
+  });
+
   it('names the file and what is wrong', async () => {
     const missing = join(dir, 'missing.json');
     expect(await problem(missing)).toBe(`${missing}: not found`);
@@ -66,15 +100,17 @@ describe('loadSnapshotFile', () => {
       'bad.json',
       '{\n  "kind": "List",\n  "items": [\n    }\n',
     );
-    expect(await problem(badJson)).toMatch(
-      new RegExp(`^${badJson}: is not valid JSON \\(line 4\\): `),
+    expect(await problem(badJson)).toBe(
+      `${badJson}: is not valid JSON (line 4, column 5): Unexpected token '}'`,
     );
     const badYaml = file(
       'bad.yaml',
       'kind: List\nitems:\n  - a: [1, 2\n  - b: 3\n',
     );
     expect(await problem(badYaml)).toMatch(
-      new RegExp(`^${badYaml}: is not valid JSON or YAML \\(line \\d\\): `),
+      new RegExp(
+        `^${badYaml}: is not valid JSON or YAML \\(line 4, column 3\\): `,
+      ),
     );
     const deployment = file(
       'd.yaml',

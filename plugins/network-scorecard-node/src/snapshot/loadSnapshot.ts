@@ -26,28 +26,137 @@ export interface Snapshot {
   bytes: number;
 }
 
-function lineOf(text: string, position: number): number {
-  return text.slice(0, position).split('\n').length;
+/** 1-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return `line ${line}, column ${column}`;
 }
 
-/** Node's JSON errors rarely say where; the YAML parser (JSON is YAML) usually can. */
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const position = /position (\d+)/.exec(message);
-  if (position) return lineOf(text, Number(position[1]));
-  const docs = parseAllDocuments(text);
-  const first = (Array.isArray(docs) ? docs : [docs]).flatMap(d => d.errors)[0];
-  return first?.linePos?.[0]?.line;
+class JsonSyntaxAt {
+  constructor(readonly offset: number) {}
+}
+
+/**
+ * The offset of the first JSON syntax error in `text`, found with a small
+ * scanner: Node's JSON.parse gives no position for many errors ("Unexpected
+ * token", cut-off files).
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const fail = (at = i): never => {
+    throw new JsonSyntaxAt(at);
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const literal = (word: string) => {
+    for (const c of word) if (text[i++] !== c) fail(i - 1);
+  };
+  const string = () => {
+    i++; // the opening quote
+    for (;;) {
+      if (i >= text.length) fail();
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c < 0x20) fail();
+      if (c === 0x5c) {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    i++;
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(
+      text.slice(i, i + 400),
+    );
+    i += match ? match[0].length : fail();
+  };
+  const value = (depth: number): void => {
+    if (depth > 1000) fail();
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c === '-' || (c >= '0' && c <= '9')) number();
+    else fail();
+  };
+  try {
+    value(0);
+    space();
+    if (i < text.length) fail();
+  } catch (error) {
+    if (error instanceof JsonSyntaxAt)
+      return Math.min(error.offset, text.length);
+    throw error;
+  }
+  return undefined;
 }
 
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
-    const line = jsonErrorLine(text, message);
+    // Node quotes the text around the error ("Unexpected token '}', …"s": [ } " is
+    // not valid JSON"), over several lines; the position is said once, below
+    const message = (error as Error).message
+      .replace(/^(Unexpected token '[^]'), [^]*$/, '$1')
+      .replace(/ (in JSON )?at position \d+[^]*$/, '')
+      .split('\n')[0];
+    const offset = jsonErrorOffset(text);
     throw new SnapshotError(
       file,
-      `is not valid JSON${line ? ` (line ${line})` : ''}: ${message}`,
+      `is not valid JSON${
+        offset === undefined ? '' : ` (${lineAndColumn(text, offset)})`
+      }: ${message}`,
     );
   }
 }
@@ -58,11 +167,16 @@ function parseYaml(text: string, file: string): unknown {
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
-      const line = error.linePos?.[0]?.line;
-      const first = error.message.split('\n')[0];
+      const at = error.linePos?.[0];
+      // the parser's message ends with "at line 3, column 5:" and a code frame
+      const first = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+:?$/, '');
       throw new SnapshotError(
         file,
-        `is not valid JSON or YAML${line ? ` (line ${line})` : ''}: ${first}`,
+        `is not valid JSON or YAML${
+          at ? ` (line ${at.line}, column ${at.col})` : ''
+        }: ${first}`,
       );
     }
   }
@@ -164,7 +278,9 @@ export function snapshotFromDocument(
 }
 
 /** Parses a dump's text: JSON, or YAML such as kubectl get … -o yaml prints. */
-export function parseSnapshot(text: string, file: string): Snapshot {
+export function parseSnapshot(input: string, file: string): Snapshot {
+  // a byte-order mark (PowerShell's Out-File writes one) is not part of the JSON
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const trimmed = text.trimStart();
   if (!trimmed) throw new SnapshotError(file, 'is empty');
   const document =

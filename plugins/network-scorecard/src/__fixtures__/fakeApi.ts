@@ -35,7 +35,14 @@ export function historyOf(
       })),
     });
   }
-  return { cluster: report.cluster, items: items.reverse() };
+  const ordered = items.reverse();
+  return {
+    cluster: report.cluster,
+    from: ordered[0]?.scannedAt ?? report.scannedAt,
+    to: report.scannedAt,
+    total: ordered.length,
+    items: ordered,
+  };
 }
 
 /** A fake backend over the fixture reports; pass overrides for the case under test. */

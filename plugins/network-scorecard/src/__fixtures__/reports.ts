@@ -9,6 +9,7 @@ import {
   defaultRuleset,
   evaluateCluster,
   PreviousScan,
+  scanHeadline,
   summarizeScan,
 } from '@network-scorecard/common';
 import {
@@ -174,7 +175,14 @@ function summarize(
     owner: setup.owner,
     configErrors: setup.configErrors ?? [],
     lastError: setup.lastError ?? null,
-    lastScan: report && summarizeScan(report, setup.previous),
+    stale: Boolean(report && setup.lastError),
+    lastScan:
+      report &&
+      summarizeScan(
+        scanHeadline(report),
+        setup.previous,
+        report.antiPatterns.filter(ap => ap.acknowledged).map(ap => ap.id),
+      ),
   };
 }
 

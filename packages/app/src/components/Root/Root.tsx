@@ -15,6 +15,7 @@ import {
   sidebarConfig,
   useSidebarOpenState,
 } from '@backstage/core-components';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
@@ -65,6 +66,8 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
+      {/* unread count; new ones arrive through signals without a reload */}
+      <NotificationsSidebarItem />
     </Sidebar>
     {children}
   </SidebarPage>

@@ -1,0 +1,96 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { HumanDuration, durationToMilliseconds } from '@backstage/types';
+
+/** Everything the backend reads from `networkScorecard`, validated once at startup. */
+export interface ScorecardConfig {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  concurrency: number;
+  requestTimeoutMs: number;
+  clusterTimeoutMs: number;
+  retentionMaxAge: HumanDuration;
+  /** lifecycles that count as production; the framework's default when absent */
+  productionLifecycles?: string[];
+  notificationsEnabled: boolean;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 5 },
+};
+
+/** Keys of earlier releases, with what replaced them. */
+const REPLACED: Record<string, string> = {
+  'scan.requestTimeoutMs': 'scan.requestTimeout (a duration, e.g. "10s")',
+  'retention.maxAgeDays': 'retention.maxAge (a duration, e.g. { days: 400 })',
+};
+
+function duration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  if (!config.has(key)) return fallback;
+  let value: HumanDuration;
+  try {
+    value =
+      typeof config.getOptional(key) === 'string'
+        ? readDurationFromConfig(config, { key })
+        : readDurationFromConfig(config.getConfig(key));
+  } catch (error) {
+    throw new InputError(
+      `networkScorecard.${key} is not a duration (${
+        (error as Error).message
+      }); write e.g. "30s", "2m" or { minutes: 2 }`,
+    );
+  }
+  if (durationToMilliseconds(value) <= 0) {
+    throw new InputError(`networkScorecard.${key} must be longer than zero`);
+  }
+  return value;
+}
+
+/** Reads and checks `networkScorecard`; every error names its key. */
+export function readScorecardConfig(root: Config): ScorecardConfig {
+  const c =
+    root.getOptionalConfig('networkScorecard') ??
+    new ConfigReader({}, 'networkScorecard');
+  for (const [old, replacement] of Object.entries(REPLACED)) {
+    if (c.has(old)) {
+      throw new InputError(
+        `networkScorecard.${old} is no longer read; use networkScorecard.${replacement}`,
+      );
+    }
+  }
+  const concurrency = c.getOptionalNumber('scan.concurrency') ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InputError(
+      `networkScorecard.scan.concurrency must be a whole number of at least 1, not ${concurrency}`,
+    );
+  }
+  const scheduleConfig = c.getOptionalConfig('schedule');
+  return {
+    schedule: scheduleConfig
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+      : DEFAULT_SCHEDULE,
+    concurrency,
+    requestTimeoutMs: durationToMilliseconds(
+      duration(c, 'scan.requestTimeout', { seconds: 10 }),
+    ),
+    clusterTimeoutMs: durationToMilliseconds(
+      duration(c, 'scan.clusterTimeout', { minutes: 2 }),
+    ),
+    retentionMaxAge: duration(c, 'retention.maxAge', { days: 400 }),
+    productionLifecycles: c.getOptionalStringArray('productionLifecycles'),
+    notificationsEnabled: c.getOptionalBoolean('notifications.enabled') ?? true,
+  };
+}

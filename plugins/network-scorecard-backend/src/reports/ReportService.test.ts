@@ -1,0 +1,78 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { ClusterRegistry, SnapshotClusterSource } from '../clusters';
+import { CatalogClusterView } from '../catalog/CatalogClusters';
+import { DatabaseScanStore } from '../database';
+import { reportFor } from '../__testUtils__/reports';
+import { ReportService } from './ReportService';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const cilium = {
+  cni: { value: 'cilium' as const, evidence: ['DaemonSet kube-system/cilium'] },
+};
+
+/** The fleet page's reads, counted: catalog reads and database queries. */
+async function fleetOf(size: number) {
+  const knex = await databases.init('SQLITE_3');
+  await knex.migrate.latest({
+    directory: DatabaseScanStore.migrationsDirectory(),
+  });
+  const store = new DatabaseScanStore(knex);
+  const names = Array.from({ length: size }, (_, i) => `cluster-${i}`);
+  for (const name of names) {
+    await store.insertScan(reportFor(name, '2026-11-01T00:00:00.000Z', cilium));
+    await store.insertScan(reportFor(name, '2026-11-02T00:00:00.000Z', cilium));
+    await store.recordAttempt({
+      cluster: name,
+      at: '2026-11-02T00:00:00.000Z',
+      ok: true,
+      message: null,
+    });
+  }
+  let catalogReads = 0;
+  let queries = 0;
+  knex.on('query', () => {
+    queries += 1;
+  });
+  const reports = new ReportService({
+    registry: new ClusterRegistry(
+      [
+        new SnapshotClusterSource(
+          names.map(name => ({ name, paths: [`/dumps/${name}.json`] })),
+        ),
+      ],
+      mockServices.logger.mock(),
+    ),
+    readCatalog: async (): Promise<CatalogClusterView> => {
+      catalogReads += 1;
+      return { clusters: new Map(), serviceCounts: new Map() };
+    },
+    catalog: catalogServiceMock(),
+    store,
+  });
+  return {
+    reports,
+    counts: () => ({ catalogReads, queries }),
+  };
+}
+
+describe('ReportService', () => {
+  it('reads the fleet with one catalog read and the same few queries, whatever its size', async () => {
+    const small = await fleetOf(3);
+    const large = await fleetOf(12);
+    const rows = await large.reports.listClusters();
+    await small.reports.listClusters();
+    expect(rows).toHaveLength(12);
+    expect(rows[0].lastScan?.previous?.scannedAt).toBe(
+      '2026-11-01T00:00:00.000Z',
+    );
+    expect(small.counts()).toEqual(large.counts());
+    expect(large.counts()).toEqual({ catalogReads: 1, queries: 3 });
+
+    const summary = await large.reports.fleetSummary();
+    expect(summary).toMatchObject({ clusters: 12, scanned: 12 });
+    expect(large.counts()).toEqual({ catalogReads: 2, queries: 6 });
+  });
+});
