@@ -12,6 +12,14 @@ import {
   checkEntityCard,
   checkFleetPage,
 } from './pages.mjs';
+import {
+  checkFilterToCsv,
+  checkFleetFits,
+  checkHistoryFromFirstStart,
+  checkMigrationsView,
+  checkWithdrawFlow,
+  screenshotThemes,
+} from './flows.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = process.argv
@@ -133,11 +141,18 @@ try {
   });
   const page = await browser.newPage({
     viewport: { width: 1600, height: 1000 },
+    acceptDownloads: true,
   });
   await checkFleetPage(page, { check, clusters, grades, screenshots });
   await checkEntityCard(page, { check, grades, screenshots });
   await checkComponentCard(page, { check, grades, screenshots });
   await checkAcknowledgeFlow(page, { check, token, api, screenshots });
+  await checkWithdrawFlow(page, { check, token, api });
+  await checkFleetFits(page, { check });
+  await checkFilterToCsv(page, { check, grades });
+  await checkMigrationsView(page, { check, screenshots });
+  await checkHistoryFromFirstStart(page, { check });
+  await screenshotThemes(page, { check, screenshots });
 } catch (error) {
   outcomes.push({ name: 'e2e setup', ok: false, error: error.message });
   console.error(`[e2e] ${error.stack ?? error.message}`);

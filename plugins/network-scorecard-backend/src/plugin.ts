@@ -144,6 +144,7 @@ export const networkScorecardPlugin = createBackendPlugin({
           readCatalog,
           catalog: deps.catalog,
           store,
+          staleAfterMs: settings.staleAfterMs,
         });
 
         await scheduler.scheduleTask({

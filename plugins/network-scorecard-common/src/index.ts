@@ -12,3 +12,4 @@ export * from './scoring';
 export * from './fleet';
 export * from './permissions';
 export * from './api';
+export * from './catalog';

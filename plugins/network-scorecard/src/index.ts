@@ -13,4 +13,7 @@ export {
 export { networkScorecardApiRef, NetworkScorecardClient } from './api';
 export type { NetworkScorecardApi } from './api';
 export type { EntityNetworkScorecardCardProps } from './components/EntityNetworkScorecardCard';
-export { rootRouteRef as networkScorecardRouteRef } from './routes';
+export {
+  rootRouteRef as networkScorecardRouteRef,
+  migrationsRouteRef as networkScorecardMigrationsRouteRef,
+} from './routes';

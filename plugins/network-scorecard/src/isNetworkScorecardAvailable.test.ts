@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { clustersOfEntity } from '@network-scorecard/common';
 import { isNetworkScorecardAvailable } from './isNetworkScorecardAvailable';
 
 function entity(
@@ -59,5 +60,23 @@ describe('isNetworkScorecardAvailable', () => {
         entity('Component', { dependsOn: 'resource:x' }),
       ),
     ).toBe(false);
+    // a ref without a kind is not a Resource, for the backend neither
+    expect(
+      isNetworkScorecardAvailable(
+        entity('Component', { dependsOn: ['prod-eu-1'] }),
+      ),
+    ).toBe(false);
+  });
+
+  it('agrees with the backend: available exactly when the entity names a cluster candidate', () => {
+    const component = entity('Component', { type: 'service' });
+    component.relations = [
+      { type: 'dependsOn', targetRef: 'resource:default/prod-eu-1' },
+    ];
+    expect(isNetworkScorecardAvailable(component)).toBe(true);
+    expect(clustersOfEntity(component, new Set(['prod-eu-1']))).toEqual([
+      'prod-eu-1',
+    ]);
+    expect(clustersOfEntity(component, new Set(['dc-fra-1']))).toEqual([]);
   });
 });

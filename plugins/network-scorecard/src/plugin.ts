@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { NetworkScorecardClient, networkScorecardApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { migrationsRouteRef, rootRouteRef } from './routes';
 
 export { isNetworkScorecardAvailable } from './isNetworkScorecardAvailable';
 
@@ -24,6 +24,7 @@ export const networkScorecardPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    migrations: migrationsRouteRef,
   },
 });
 

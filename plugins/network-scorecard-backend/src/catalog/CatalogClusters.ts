@@ -1,13 +1,8 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_DEPENDS_ON,
-  parseEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { clustersOfEntity } from '@network-scorecard/common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
-/** The catalog annotation that names a Component's cluster directly. */
-export const CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
 /** The catalog annotation that names a Component's namespace. */
 export const NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
 
@@ -17,45 +12,6 @@ export interface CatalogClusterView {
   clusters: Map<string, Entity>;
   /** how many Components/Systems run on each cluster */
   serviceCounts: Map<string, number>;
-}
-
-/** Names of the clusters an entity runs on (dependsOn a cluster Resource, or the cluster annotation). */
-export function clustersOfEntity(
-  entity: Entity,
-  knownClusters: Set<string>,
-): string[] {
-  const names = new Set<string>();
-  if (isClusterResource(entity)) names.add(entity.metadata.name);
-  const dependsOn = [
-    ...(entity.relations ?? [])
-      .filter(r => r.type === RELATION_DEPENDS_ON)
-      .map(r => r.targetRef),
-    // spec.dependsOn too, so an entity is related before the catalog has computed its relations
-    ...(Array.isArray(entity.spec?.dependsOn) ? entity.spec.dependsOn : []),
-  ];
-  for (const ref of dependsOn) {
-    if (typeof ref !== 'string') continue;
-    const target = parseEntityRef(ref, {
-      defaultKind: 'resource',
-      defaultNamespace: 'default',
-    });
-    if (
-      target.kind.toLocaleLowerCase('en-US') === 'resource' &&
-      knownClusters.has(target.name)
-    ) {
-      names.add(target.name);
-    }
-  }
-  const annotated = entity.metadata.annotations?.[CLUSTER_ANNOTATION];
-  if (annotated) names.add(annotated);
-  return [...names];
-}
-
-/** True for a `Resource` of `spec.type: kubernetes-cluster`. */
-export function isClusterResource(entity: Entity): boolean {
-  return (
-    entity.kind === 'Resource' && entity.spec?.type === 'kubernetes-cluster'
-  );
 }
 
 /** Reads cluster entities and the services related to them from the catalog. */

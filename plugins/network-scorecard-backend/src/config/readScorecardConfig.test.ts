@@ -19,6 +19,8 @@ describe('readScorecardConfig', () => {
       retentionMaxAge: { days: 400 },
       productionLifecycles: undefined,
       notificationsEnabled: true,
+      // two missed 30-minute ticks and a 10-minute run
+      staleAfterMs: 70 * 60_000,
     });
   });
 

@@ -20,6 +20,29 @@ export interface ScorecardConfig {
   /** lifecycles that count as production; the framework's default when absent */
   productionLifecycles?: string[];
   notificationsEnabled: boolean;
+  /**
+   * A cluster whose newest attempt is older than this was not scanned when
+   * the schedule said it would be: its report is stale. Undefined for a cron
+   * or manual schedule.
+   */
+  staleAfterMs?: number;
+}
+
+/** A luxon Duration (what the scheduler's config reader returns) or a HumanDuration. */
+function milliseconds(value: object): number {
+  const luxon = value as { toMillis?: () => number };
+  return typeof luxon.toMillis === 'function'
+    ? luxon.toMillis()
+    : durationToMilliseconds(value as HumanDuration);
+}
+
+/** Two missed ticks and the time a run may take: later than that, scans have stopped. */
+function staleAfter(
+  schedule: SchedulerServiceTaskScheduleDefinition,
+): number | undefined {
+  const { frequency, timeout } = schedule;
+  if ('cron' in frequency || 'trigger' in frequency) return undefined;
+  return 2 * milliseconds(frequency) + milliseconds(timeout);
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -78,10 +101,12 @@ export function readScorecardConfig(root: Config): ScorecardConfig {
     );
   }
   const scheduleConfig = c.getOptionalConfig('schedule');
+  const schedule = scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : DEFAULT_SCHEDULE;
   return {
-    schedule: scheduleConfig
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-      : DEFAULT_SCHEDULE,
+    schedule,
+    staleAfterMs: staleAfter(schedule),
     concurrency,
     requestTimeoutMs: durationToMilliseconds(
       duration(c, 'scan.requestTimeout', { seconds: 10 }),

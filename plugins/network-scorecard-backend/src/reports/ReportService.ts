@@ -12,14 +12,14 @@ import {
   EntityReportResponse,
   FleetHistoryResponse,
   FleetSummary,
+  clustersOfEntity,
+  isClusterResource,
   summarizeFleet,
 } from '@network-scorecard/common';
 import { contextFromEntity } from '@network-scorecard/node';
 import {
   CatalogClusterView,
   NAMESPACE_ANNOTATION,
-  clustersOfEntity,
-  isClusterResource,
 } from '../catalog/CatalogClusters';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
 import { ScanStore } from '../database';
@@ -27,6 +27,7 @@ import { downsample } from './downsample';
 import {
   clusterSummary,
   historyPoint,
+  isStale,
   withAcknowledgements,
 } from './summaries';
 
@@ -42,6 +43,8 @@ export class ReportService {
       readCatalog: () => Promise<CatalogClusterView>;
       catalog: CatalogService;
       store: ScanStore;
+      /** see `isStale`; undefined when the schedule has no fixed frequency */
+      staleAfterMs?: number;
       now?: () => Date;
     },
   ) {}
@@ -236,6 +239,12 @@ export class ReportService {
         attempts.get(target.name),
         acknowledgements.get(target.name) ?? {},
         entity ? contextFromEntity(entity, now.toISOString()).errors : [],
+        isStale(
+          points.get(target.name),
+          attempts.get(target.name),
+          now,
+          this.options.staleAfterMs,
+        ),
       );
     });
     return { targets, points, rows };

@@ -9,6 +9,26 @@ import {
 import { ClusterTarget } from '../clusters';
 import { LatestPoints, ScanAttempt, ScanPoint } from '../database';
 
+/**
+ * Whether a cluster's report may no longer say how it is: its newest
+ * attempt failed, or no attempt was made for longer than the schedule
+ * allows. The age of a dump is not staleness: a dump is dated by its
+ * capture, not by when it was read.
+ */
+export function isStale(
+  points: LatestPoints | undefined,
+  attempt: ScanAttempt | undefined,
+  now: Date,
+  staleAfterMs: number | undefined,
+): boolean {
+  if (!points || !attempt) return false;
+  if (!attempt.ok) return true;
+  return (
+    staleAfterMs !== undefined &&
+    now.getTime() - Date.parse(attempt.at) > staleAfterMs
+  );
+}
+
 /** One fleet row: the cluster, what the catalog says of it, its last scan and its last attempt. */
 export function clusterSummary(
   target: ClusterTarget,
@@ -17,6 +37,7 @@ export function clusterSummary(
   attempt: ScanAttempt | undefined,
   acknowledgements: Record<string, Acknowledgement>,
   catalogErrors: string[],
+  stale: boolean,
 ): ClusterSummary {
   const failed = attempt && !attempt.ok ? attempt : undefined;
   return {
@@ -44,7 +65,7 @@ export function clusterSummary(
     lastError: failed
       ? { at: failed.at, message: failed.message ?? 'the scan failed' }
       : null,
-    stale: Boolean(points && failed),
+    stale,
   };
 }
 

@@ -60,6 +60,9 @@ export function summarizeScan(
   acknowledged: Iterable<string> = [],
 ): ClusterScanSummary {
   const waived = new Set(acknowledged);
+  const detected = Object.entries(scan.antiPatterns)
+    .filter(([id, status]) => status === 'detected' && !waived.has(id))
+    .map(([id]) => id);
   return {
     scannedAt: scan.scannedAt,
     rulesetVersion: scan.rulesetVersion,
@@ -69,10 +72,10 @@ export function summarizeScan(
     coverage: scan.coverage,
     cni: scan.cni,
     mesh: scan.mesh,
-    antiPatternsDetected: Object.entries(scan.antiPatterns).filter(
-      ([id, status]) => status === 'detected' && !waived.has(id),
-    ).length,
+    antiPatternsDetected: detected.length,
+    antiPatterns: detected,
     blockers: scan.blockers,
+    readiness: { ...scan.readiness },
     previous: previous
       ? {
           scannedAt: previous.scannedAt,

@@ -45,7 +45,11 @@ export interface ClusterScanSummary {
   cni: CniName | null;
   mesh: MeshName | null;
   antiPatternsDetected: number;
+  /** ids of the detected anti-patterns nobody acknowledged */
+  antiPatterns: string[];
   blockers: number;
+  /** readiness id -> status */
+  readiness: Record<string, ReadinessStatus>;
   /** the scan before this one, for the trend; null when there is none */
   previous: PreviousScan | null;
 }

@@ -1,10 +1,12 @@
 import { ClusterFacts, FactId, FactValues } from './types';
+import { noteRead } from './reads';
 
 /** The value of a fact, or null when it is unknown or missing. @public */
 export function factValue<K extends FactId>(
   facts: ClusterFacts,
   id: K,
 ): FactValues[K] | null {
+  noteRead(facts, id);
   const fact = facts[id];
   return fact && fact.value !== null && fact.value !== undefined
     ? (fact.value as FactValues[K])
@@ -13,6 +15,7 @@ export function factValue<K extends FactId>(
 
 /** The evidence of a fact (empty when missing). @public */
 export function factEvidence(facts: ClusterFacts, id: FactId): string[] {
+  noteRead(facts, id);
   return facts[id]?.evidence ?? [];
 }
 
@@ -21,6 +24,7 @@ export function unknownReason(
   facts: ClusterFacts,
   id: FactId,
 ): string | undefined {
+  noteRead(facts, id);
   const fact = facts[id];
   if (!fact) return `${id}: not collected`;
   if (fact.value === null || fact.value === undefined) {

@@ -1,5 +1,5 @@
 import { ClusterFacts, CniName, FactId } from '../facts';
-import { factValue, unknownReason } from '../facts/access';
+import { factEvidence, factValue, unknownReason } from '../facts/access';
 import { EvaluationContext, RequirementId } from '../context';
 import { MESH_REQUIREMENTS } from '../context/requirements';
 import { AntiPatternResult, CheckResult, ReadinessResult } from './types';
@@ -193,7 +193,7 @@ export function listNames(names: string[], max = 5): string {
 export function evidenceOf(facts: ClusterFacts, ...ids: FactId[]): string[] {
   const out: string[] = [];
   for (const id of ids) {
-    for (const line of facts[id]?.evidence ?? [])
+    for (const line of factEvidence(facts, id))
       if (!out.includes(line)) out.push(line);
   }
   return out;

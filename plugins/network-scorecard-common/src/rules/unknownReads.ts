@@ -2,11 +2,28 @@ import { ClusterFacts } from '../facts';
 import { EvaluationContext } from '../context';
 import { CheckRule } from './types';
 
+/** Of the facts a check read, the unknown ones and why: what the scanner must be allowed to read. */
+export function unknownFacts(
+  facts: ClusterFacts,
+  read: readonly string[],
+): { fact: string; reason: string }[] {
+  const table = facts as Record<
+    string,
+    { value: unknown; reason?: string } | undefined
+  >;
+  const unknown: { fact: string; reason: string }[] = [];
+  for (const id of read) {
+    const fact = table[id];
+    if (fact === undefined || fact.value === null)
+      unknown.push({ fact: id, reason: fact?.reason ?? 'not collected' });
+  }
+  return unknown;
+}
+
 /**
  * Proxy handler that lists, in first-read order, every string key read from
  * the facts. Only `get` is trapped: a spread reads each own key through it,
- * `in` and Object.keys do not. A list with `includes` beats a Set for the
- * handful of facts one rule reads.
+ * `in` and Object.keys do not.
  */
 class ReadRecorder implements ProxyHandler<ClusterFacts> {
   readonly read: string[] = [];
@@ -19,26 +36,15 @@ class ReadRecorder implements ProxyHandler<ClusterFacts> {
 }
 
 /**
- * The unknown facts an undecided check read: evaluated again with every fact
- * access recorded, so the report can say what the scanner must be allowed to
- * read without each rule declaring its inputs.
+ * The facts a check reads, found by evaluating it again with every access
+ * recorded: for checks that may read facts other than through facts/access.
  */
-export function unknownReads(
+export function proxiedReads(
   rule: CheckRule,
   facts: ClusterFacts,
   context: EvaluationContext,
-): { fact: string; reason: string }[] {
+): string[] {
   const recorder = new ReadRecorder();
   rule.evaluate(new Proxy(facts, recorder), context);
-  const table = facts as Record<
-    string,
-    { value: unknown; reason?: string } | undefined
-  >;
-  const reads: { fact: string; reason: string }[] = [];
-  for (const id of recorder.read) {
-    const fact = table[id];
-    if (fact === undefined || fact.value === null)
-      reads.push({ fact: id, reason: fact?.reason ?? 'not collected' });
-  }
-  return reads;
+  return recorder.read;
 }

@@ -1,6 +1,7 @@
 import {
   ClusterHistoryResponse,
   ClusterReport,
+  FleetHistoryResponse,
   HistoryPoint,
 } from '@network-scorecard/common';
 import { NetworkScorecardApi } from '../api';
@@ -35,13 +36,48 @@ export function historyOf(
       })),
     });
   }
-  const ordered = items.reverse();
+  // oldest first, as the backend answers
+  const ordered = items;
   return {
     cluster: report.cluster,
     from: ordered[0]?.scannedAt ?? report.scannedAt,
     to: report.scannedAt,
     total: ordered.length,
     items: ordered,
+  };
+}
+
+/** Eight weekly buckets ending with the fixture reports: the fleet as the backend would count it. */
+export function fleetHistoryOf(all: ClusterReport[]): FleetHistoryResponse {
+  const end = Math.max(...all.map(r => Date.parse(r.scannedAt)));
+  const buckets = Array.from({ length: 8 }, (_, week) => {
+    const byGrade: Record<string, number> = {};
+    const readiness: Record<string, Record<string, number>> = {};
+    const antiPatternsDetected: Record<string, number> = {};
+    for (const report of all) {
+      byGrade[report.grade] = (byGrade[report.grade] ?? 0) + 1;
+      for (const item of report.readiness) {
+        readiness[item.id] ??= {};
+        readiness[item.id][item.status] =
+          (readiness[item.id][item.status] ?? 0) + 1;
+      }
+      for (const ap of report.antiPatterns)
+        if (ap.status === 'detected')
+          antiPatternsDetected[ap.id] = (antiPatternsDetected[ap.id] ?? 0) + 1;
+    }
+    return {
+      start: new Date(end - (7 - week) * 7 * 86_400_000).toISOString(),
+      clusters: all.length,
+      byGrade,
+      readiness,
+      antiPatternsDetected,
+    };
+  });
+  return {
+    from: buckets[0].start,
+    to: new Date(end).toISOString(),
+    bucket: 'week',
+    buckets,
   };
 }
 
@@ -81,6 +117,15 @@ export function fakeNetworkScorecardApi(
         at: new Date().toISOString(),
         expiresAt: request.expiresAt,
       },
+    })),
+    getFleetHistory: jest.fn(async () =>
+      fleetHistoryOf(Object.values(reports)),
+    ),
+    listAcknowledgements: jest.fn(async cluster => ({ cluster, items: [] })),
+    withdrawAcknowledgement: jest.fn(async (cluster, antiPatternId) => ({
+      cluster,
+      antiPatternId,
+      withdrawn: 1,
     })),
     ...overrides,
   } as jest.Mocked<NetworkScorecardApi>;

@@ -40,16 +40,72 @@ describe('NetworkScorecardClient', () => {
     expect(report.checks).toEqual(reports['prod-us-1'].checks);
   });
 
-  it('passes the history limit', async () => {
-    let limit: string | null = null;
+  it('passes the history range and limit', async () => {
+    let search = '';
     server.use(
       rest.get(`${baseUrl}/clusters/prod-eu-1/history`, (req, res, ctx) => {
-        limit = req.url.searchParams.get('limit');
+        search = req.url.search;
         return res(ctx.json({ cluster: 'prod-eu-1', items: [] }));
       }),
     );
     await client.getClusterHistory('prod-eu-1', { limit: 30 });
-    expect(limit).toBe('30');
+    expect(search).toBe('?limit=30');
+    await client.getClusterHistory('prod-eu-1', {
+      from: '2026-09-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+    });
+    expect(new URLSearchParams(search).get('from')).toBe(
+      '2026-09-01T00:00:00.000Z',
+    );
+    expect(new URLSearchParams(search).get('to')).toBe(
+      '2026-12-01T00:00:00.000Z',
+    );
+  });
+
+  it('asks for the fleet history by bucket', async () => {
+    let bucket: string | null = null;
+    server.use(
+      rest.get(`${baseUrl}/fleet/history`, (req, res, ctx) => {
+        bucket = req.url.searchParams.get('bucket');
+        return res(
+          ctx.json({ from: 'a', to: 'b', bucket: 'week', buckets: [] }),
+        );
+      }),
+    );
+    await client.getFleetHistory({ bucket: 'week' });
+    expect(bucket).toBe('week');
+  });
+
+  it('lists and withdraws acknowledgements', async () => {
+    let method = '';
+    server.use(
+      rest.get(
+        `${baseUrl}/clusters/payments-1/acknowledgements`,
+        (_req, res, ctx) => res(ctx.json({ cluster: 'payments-1', items: [] })),
+      ),
+      rest.delete(
+        `${baseUrl}/clusters/payments-1/acknowledgements/ap.mesh-too-early`,
+        (req, res, ctx) => {
+          method = req.method;
+          return res(
+            ctx.json({
+              cluster: 'payments-1',
+              antiPatternId: 'ap.mesh-too-early',
+              withdrawn: 1,
+            }),
+          );
+        },
+      ),
+    );
+    expect(await client.listAcknowledgements('payments-1')).toEqual({
+      cluster: 'payments-1',
+      items: [],
+    });
+    expect(
+      (await client.withdrawAcknowledgement('payments-1', 'ap.mesh-too-early'))
+        .withdrawn,
+    ).toBe(1);
+    expect(method).toBe('DELETE');
   });
 
   it('asks for an entity by its ref', async () => {

@@ -1,15 +1,28 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AcknowledgementListResponse,
   AcknowledgementRequest,
   AcknowledgementResponse,
+  AcknowledgementWithdrawalResponse,
   ClusterHistoryResponse,
   ClusterListResponse,
   ClusterReport,
   EntityReportResponse,
+  FleetHistoryResponse,
   FleetSummary,
 } from '@network-scorecard/common';
-import { NetworkScorecardApi } from './NetworkScorecardApi';
+import { HistoryRange, NetworkScorecardApi } from './NetworkScorecardApi';
+
+/** `?a=1&b=2` of the defined values, or nothing. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * Talks to the `network-scorecard` backend plugin through Backstage's
@@ -35,11 +48,26 @@ export class NetworkScorecardClient implements NetworkScorecardApi {
 
   getClusterHistory(
     cluster: string,
-    options?: { limit?: number },
+    options: HistoryRange & { limit?: number } = {},
   ): Promise<ClusterHistoryResponse> {
-    const query = options?.limit !== undefined ? `?limit=${options.limit}` : '';
     return this.request(
-      `/clusters/${encodeURIComponent(cluster)}/history${query}`,
+      `/clusters/${encodeURIComponent(cluster)}/history${query({
+        from: options.from,
+        to: options.to,
+        limit: options.limit,
+      })}`,
+    );
+  }
+
+  getFleetHistory(
+    options: HistoryRange & { bucket?: 'day' | 'week' } = {},
+  ): Promise<FleetHistoryResponse> {
+    return this.request(
+      `/fleet/history${query({
+        from: options.from,
+        to: options.to,
+        bucket: options.bucket,
+      })}`,
     );
   }
 
@@ -68,6 +96,24 @@ export class NetworkScorecardClient implements NetworkScorecardApi {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(request),
       },
+    );
+  }
+
+  listAcknowledgements(cluster: string): Promise<AcknowledgementListResponse> {
+    return this.request(
+      `/clusters/${encodeURIComponent(cluster)}/acknowledgements`,
+    );
+  }
+
+  withdrawAcknowledgement(
+    cluster: string,
+    antiPatternId: string,
+  ): Promise<AcknowledgementWithdrawalResponse> {
+    return this.request(
+      `/clusters/${encodeURIComponent(
+        cluster,
+      )}/acknowledgements/${encodeURIComponent(antiPatternId)}`,
+      { method: 'DELETE' },
     );
   }
 

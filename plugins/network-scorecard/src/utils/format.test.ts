@@ -1,9 +1,4 @@
-import {
-  formatPercent,
-  formatRelativeTime,
-  formatScore,
-  isStale,
-} from './format';
+import { formatPercent, formatRelativeTime, formatScore } from './format';
 import { hubbleNamespaceUrl } from './links';
 import { gradeRank } from './grades';
 
@@ -21,12 +16,6 @@ describe('format', () => {
     expect(formatRelativeTime('2026-11-20T09:00:00Z', now)).toBe('3 hours ago');
     expect(formatRelativeTime('2026-11-18T12:00:00Z', now)).toBe('2 days ago');
     expect(formatRelativeTime('garbage', now)).toBe('unknown time');
-  });
-
-  it('marks scans older than 24 h as stale', () => {
-    expect(isStale('2026-11-19T13:00:00Z', now)).toBe(false);
-    expect(isStale('2026-11-19T11:00:00Z', now)).toBe(true);
-    expect(isStale('garbage', now)).toBe(true);
   });
 
   it('sorts grades A first, then "?" and never scanned', () => {

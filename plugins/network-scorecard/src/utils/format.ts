@@ -1,7 +1,6 @@
 import { Area } from '@network-scorecard/common';
 
 /** A scan older than this is marked stale: the scheduled scan may be failing. */
-export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export function formatScore(score: number | null): string {
   return score === null ? '–' : `${Math.round(score)} / 100`;
@@ -44,11 +43,6 @@ export function formatAbsoluteTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toLocaleString()} (${date.toISOString()})`;
-}
-
-export function isStale(iso: string, now: Date = new Date()): boolean {
-  const at = Date.parse(iso);
-  return Number.isNaN(at) || now.getTime() - at > STALE_AFTER_MS;
 }
 
 export const AREA_LABELS: Record<Area, string> = {

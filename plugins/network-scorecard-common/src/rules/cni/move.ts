@@ -1,5 +1,6 @@
 import { ClusterFacts, CniName } from '../../facts';
-import { factValue } from '../../facts/access';
+import { factEvidence, factValue } from '../../facts/access';
+import { noteEveryRead } from '../../facts/reads';
 import { EvaluationContext } from '../../context';
 import { isCniMigration, plural } from '../helpers';
 
@@ -65,11 +66,12 @@ export function calicoReasons(
 export function withKernelsUnknown(facts: ClusterFacts): ClusterFacts {
   const nodes = factValue(facts, 'nodes');
   if (!nodes || nodes.unreadableKernel === 0) return facts;
+  noteEveryRead(facts);
   return {
     ...facts,
     nodes: {
       value: null,
-      evidence: facts.nodes?.evidence ?? [],
+      evidence: factEvidence(facts, 'nodes'),
       reason: `${plural(
         nodes.unreadableKernel,
         'Linux node',

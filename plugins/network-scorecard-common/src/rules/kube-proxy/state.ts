@@ -1,5 +1,5 @@
 import { ClusterFacts, FactId, KubeProxyFact } from '../../facts';
-import { factValue } from '../../facts/access';
+import { factEvidence, factValue } from '../../facts/access';
 import { CheckResult } from '../types';
 import { unknownBecause } from '../helpers';
 
@@ -35,7 +35,7 @@ export function kubeProxyState(facts: ClusterFacts): KubeProxyState {
     const unknown: ClusterFacts = {
       kubeProxy: {
         value: null,
-        evidence: facts.kubeProxy?.evidence ?? [],
+        evidence: factEvidence(facts, 'kubeProxy'),
         reason,
       },
     };

@@ -1,2 +1,4 @@
 export { AcknowledgeDialog, expiryOf } from './AcknowledgeDialog';
 export type { AcknowledgeDialogProps } from './AcknowledgeDialog';
+export { WithdrawDialog } from './WithdrawDialog';
+export type { WithdrawDialogProps } from './WithdrawDialog';

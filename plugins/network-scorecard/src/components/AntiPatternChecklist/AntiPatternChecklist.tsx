@@ -1,50 +1,70 @@
 import { useCallback, useState } from 'react';
-import { InfoCard } from '@backstage/core-components';
+import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { Box, Button, Tooltip, Typography } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import {
   Acknowledgement,
   AcknowledgementResponse,
+  AcknowledgementWithdrawalResponse,
   AntiPatternReport,
+  networkScorecardAcknowledgementDeletePermission,
   networkScorecardAcknowledgePermission,
 } from '@network-scorecard/common';
-import { EvidenceList } from '../CheckItem';
-import { StatusLabel } from '../StatusLabel';
-import { AcknowledgeDialog } from '../AcknowledgeDialog';
-import { formatAbsoluteTime } from '../../utils/format';
+import { AcknowledgeDialog, WithdrawDialog } from '../AcknowledgeDialog';
+import { AntiPatternItem } from './AntiPatternItem';
+import { useAcknowledgementTrail } from './useAcknowledgementTrail';
 
 export interface AntiPatternChecklistProps {
   cluster: string;
   antiPatterns: AntiPatternReport[];
 }
 
-const AcknowledgementNote = ({ ack }: { ack: Acknowledgement }) => (
-  <Typography variant="caption" component="div">
-    Acknowledged by {ack.by} on {formatAbsoluteTime(ack.at)}
-    {ack.expiresAt ? `, until ${formatAbsoluteTime(ack.expiresAt)}` : ''}:{' '}
-    {ack.reason}
-  </Typography>
-);
-
-/** "What we got wrong": every anti-pattern, its lesson, and its acknowledgement. */
+/** "What we got wrong": every anti-pattern, its lesson, its acknowledgement and their history. */
 export const AntiPatternChecklist = ({
   cluster,
   antiPatterns,
 }: AntiPatternChecklistProps) => {
-  const [selected, setSelected] = useState<AntiPatternReport | null>(null);
+  const [acknowledging, setAcknowledging] = useState<AntiPatternReport | null>(
+    null,
+  );
+  const [withdrawing, setWithdrawing] = useState<AntiPatternReport | null>(
+    null,
+  );
   const { allowed: canAcknowledge } = usePermission({
     permission: networkScorecardAcknowledgePermission,
   });
-  // acknowledgements made here show at once, before the next scan folds them into the report
-  const [made, setMade] = useState<Record<string, Acknowledgement>>({});
+  const { allowed: canWithdraw } = usePermission({
+    permission: networkScorecardAcknowledgementDeletePermission,
+  });
+  const trail = useAcknowledgementTrail(cluster);
+  const reloadTrail = trail.retry;
+  // changes made here show at once, before the next scan folds them into the report; null = withdrawn
+  const [changed, setChanged] = useState<
+    Record<string, Acknowledgement | null>
+  >({});
 
-  const close = useCallback(() => setSelected(null), []);
-  const acknowledged = useCallback((response: AcknowledgementResponse) => {
-    setMade(current => ({
-      ...current,
-      [response.antiPatternId]: response.acknowledgement,
-    }));
-    setSelected(null);
+  const acknowledged = useCallback(
+    (response: AcknowledgementResponse) => {
+      setChanged(current => ({
+        ...current,
+        [response.antiPatternId]: response.acknowledgement,
+      }));
+      setAcknowledging(null);
+      reloadTrail();
+    },
+    [reloadTrail],
+  );
+  const withdrawn = useCallback(
+    (response: AcknowledgementWithdrawalResponse) => {
+      setChanged(current => ({ ...current, [response.antiPatternId]: null }));
+      setWithdrawing(null);
+      reloadTrail();
+    },
+    [reloadTrail],
+  );
+  const closeDialogs = useCallback(() => {
+    setAcknowledging(null);
+    setWithdrawing(null);
   }, []);
 
   return (
@@ -54,58 +74,37 @@ export const AntiPatternChecklist = ({
           The ruleset has no anti-pattern checks.
         </Typography>
       )}
-      {antiPatterns.map(ap => {
-        const ack = made[ap.id] ?? ap.acknowledged;
-        const status =
-          ap.status === 'detected' && ack ? 'acknowledged' : ap.status;
-        return (
-          <Box key={ap.id} mb={2} data-testid={`anti-pattern-${ap.id}`}>
-            <Box
-              display="flex"
-              alignItems="center"
-              justifyContent="space-between"
-            >
-              <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-                <StatusLabel status={status} />
-                <Typography variant="subtitle2">{ap.title}</Typography>
-              </Box>
-              {ap.status === 'detected' && (
-                <Tooltip
-                  title={
-                    canAcknowledge
-                      ? ''
-                      : `You need the ${networkScorecardAcknowledgePermission.name} permission to acknowledge`
-                  }
-                >
-                  <span>
-                    <Button
-                      size="small"
-                      variant="outlined"
-                      disabled={!canAcknowledge}
-                      onClick={() => setSelected(ap)}
-                    >
-                      {ack ? 'Renew acknowledgement' : 'Acknowledge'}
-                    </Button>
-                  </span>
-                </Tooltip>
-              )}
-            </Box>
-            <Typography variant="body2" color="textSecondary">
-              {ap.lesson}
-            </Typography>
-            {ack && ap.status === 'detected' && (
-              <AcknowledgementNote ack={ack} />
-            )}
-            <EvidenceList evidence={ap.evidence} />
-          </Box>
-        );
-      })}
+      {trail.error && (
+        <ResponseErrorPanel
+          error={trail.error}
+          title="Could not load the acknowledgement history"
+        />
+      )}
+      {antiPatterns.map(ap => (
+        <AntiPatternItem
+          key={ap.id}
+          antiPattern={ap}
+          acknowledgement={ap.id in changed ? changed[ap.id] : ap.acknowledged}
+          history={trail.value?.get(ap.id) ?? []}
+          canAcknowledge={canAcknowledge}
+          canWithdraw={canWithdraw}
+          onAcknowledge={() => setAcknowledging(ap)}
+          onWithdraw={() => setWithdrawing(ap)}
+        />
+      ))}
       <AcknowledgeDialog
-        key={selected?.id ?? 'closed'}
+        key={`acknowledge-${acknowledging?.id ?? 'closed'}`}
         cluster={cluster}
-        antiPattern={selected}
-        onClose={close}
+        antiPattern={acknowledging}
+        onClose={closeDialogs}
         onAcknowledged={acknowledged}
+      />
+      <WithdrawDialog
+        key={`withdraw-${withdrawing?.id ?? 'closed'}`}
+        cluster={cluster}
+        antiPattern={withdrawing}
+        onClose={closeDialogs}
+        onWithdrawn={withdrawn}
       />
     </InfoCard>
   );

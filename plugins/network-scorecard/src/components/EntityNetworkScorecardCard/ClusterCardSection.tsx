@@ -60,7 +60,11 @@ export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
                 <span>{formatPercent(report.coverage)} coverage</span>
               </Tooltip>
               {' · '}
-              <ScanTime at={report.scannedAt} />
+              <ScanTime
+                at={report.scannedAt}
+                source={report.source}
+                stale={cluster.stale}
+              />
             </Typography>
           ) : (
             <Typography variant="body2" color="textSecondary">

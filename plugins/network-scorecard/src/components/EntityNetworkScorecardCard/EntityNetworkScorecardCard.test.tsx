@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -187,14 +187,19 @@ describe('EntityNetworkScorecardCard', () => {
     expect(screen.getAllByText('not scanned yet').length).toBeGreaterThan(0);
   });
 
-  it('explains how to relate an entity to a cluster when none is', async () => {
-    await render(withClusters([]));
+  it('shows no card when none of the entity’s Resources is a known cluster', async () => {
+    // checkout depends on a database Resource only: the filter lets it through, the backend knows no such cluster
+    const api = withClusters([]);
+    await render(api, {
+      ...checkout,
+      spec: { ...checkout.spec, dependsOn: ['resource:default/orders-db'] },
+    });
 
-    expect(
-      await screen.findByText(
-        /This entity is not related to a Kubernetes cluster/,
-      ),
-    ).toBeInTheDocument();
+    await waitFor(() => expect(api.getEntityReport).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(screen.queryByTestId('network-scorecard-card')).toBeNull(),
+    );
+    expect(screen.queryByText(/No cluster to score/)).toBeNull();
   });
 
   it('shows the backend error', async () => {

@@ -7,7 +7,6 @@ import {
 } from '@backstage/core-components';
 import { Divider } from '@material-ui/core';
 import { useEntityReport } from '../../hooks/useEntityReport';
-import { NoClusterRelated } from '../NoClusterRelated';
 import { ClusterCardSection } from './ClusterCardSection';
 
 /** @public */
@@ -15,7 +14,11 @@ export interface EntityNetworkScorecardCardProps {
   variant?: InfoCardVariants;
 }
 
-/** Overview card: the grade and top recommendations of each cluster the entity runs on. */
+/**
+ * Overview card: the grade and top recommendations of each cluster the
+ * entity runs on. An entity whose Resources are none of them a known
+ * cluster (a database, a bucket) gets no card at all: the tab says why.
+ */
 export const EntityNetworkScorecardCard = (
   props: EntityNetworkScorecardCardProps,
 ) => {
@@ -27,7 +30,7 @@ export const EntityNetworkScorecardCard = (
   } else if (loading || !value) {
     body = <Progress />;
   } else if (value.clusters.length === 0) {
-    body = <NoClusterRelated />;
+    return null;
   } else {
     body = value.clusters.map((item, index) => (
       <Fragment key={item.cluster.name}>

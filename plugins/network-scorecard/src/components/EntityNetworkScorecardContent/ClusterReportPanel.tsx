@@ -64,7 +64,11 @@ export const ClusterReportPanel = ({
                     <span>{formatPercent(report.coverage)} coverage</span>
                   </Tooltip>
                   {` · ruleset ${report.rulesetVersion} · source ${report.source} · `}
-                  <ScanTime at={report.scannedAt} />
+                  <ScanTime
+                    at={report.scannedAt}
+                    source={report.source}
+                    stale={cluster.stale}
+                  />
                 </Typography>
               ) : (
                 <Typography variant="body2" color="textSecondary">

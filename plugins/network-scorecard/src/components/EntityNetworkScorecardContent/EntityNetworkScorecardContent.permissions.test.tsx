@@ -3,6 +3,9 @@ import { MockPermissionApi } from '@backstage/test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { apiFor, render } from '../../__testUtils__/renderContent';
 
+// the tab draws charts and loads the acknowledgement trail: slow in jsdom
+jest.setTimeout(20_000);
+
 // its own file: permission answers are cached per module, and the other
 // suite's users may do everything
 describe('EntityNetworkScorecardContent without scan and acknowledge permissions', () => {

@@ -55,9 +55,11 @@ describe('EntityNetworkScorecardContent', () => {
     expect(
       await screen.findByRole('img', { name: /Score history: 30 scans/ }),
     ).toBeInTheDocument();
-    expect(api.getClusterHistory).toHaveBeenCalledWith('prod-us-1', {
-      limit: 90,
-    });
+    // the default range: the last 90 days, as the backend's from/to
+    const [, range] = api.getClusterHistory.mock.calls[0];
+    expect(Date.parse(range!.to!) - Date.parse(range!.from!)).toBe(
+      90 * 86_400_000,
+    );
   });
 
   it('acknowledges a detected anti-pattern with a reason and an expiry date', async () => {

@@ -1,11 +1,22 @@
+import { memo } from 'react';
 import { InfoCard } from '@backstage/core-components';
-import { Box, Chip, Grid, Tooltip, Typography } from '@material-ui/core';
+import { Box, Chip, makeStyles, Tooltip, Typography } from '@material-ui/core';
 import { FleetSummary, Grade } from '@network-scorecard/common';
 import { GradeBadge } from '../GradeBadge';
 import { gradeRank } from '../../utils/grades';
 import { plural } from '../../utils/format';
 
 const SOURCE = 'latest scan of each cluster';
+
+const useStyles = makeStyles(theme => ({
+  // as many tiles per line as fit, the rest wrap: never wider than the page
+  tiles: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+    gap: theme.spacing(3),
+    '& > *': { minWidth: 0 },
+  },
+}));
 
 const Counts = ({
   counts,
@@ -36,15 +47,15 @@ const Counts = ({
   );
 };
 
-/** Fleet-wide counts from `GET /fleet/summary`. */
-export const FleetSummaryRow = ({ summary }: { summary: FleetSummary }) => {
+const SummaryTiles = ({ summary }: { summary: FleetSummary }) => {
+  const classes = useStyles();
   const grades = Object.entries(summary.byGrade).sort(
     (a, b) => gradeRank(a[0] as Grade) - gradeRank(b[0] as Grade),
   );
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12} md={3}>
-        <InfoCard title="Clusters">
+    <div className={classes.tiles}>
+      <div>
+        <InfoCard title="Clusters" variant="gridItem">
           <Tooltip title="Clusters known from Kubernetes config, the catalog and snapshots; scanned = at least one finished scan">
             <Typography variant="h4" component="p">
               {plural(summary.clusters, 'cluster')}
@@ -55,9 +66,9 @@ export const FleetSummaryRow = ({ summary }: { summary: FleetSummary }) => {
             scanned yet
           </Typography>
         </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={3}>
-        <InfoCard title="By grade">
+      </div>
+      <div>
+        <InfoCard title="By grade" variant="gridItem">
           <Box display="flex" flexWrap="wrap" style={{ gap: 12 }}>
             {grades.map(([grade, count]) => (
               <Box
@@ -79,17 +90,20 @@ export const FleetSummaryRow = ({ summary }: { summary: FleetSummary }) => {
             ))}
           </Box>
         </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={3}>
-        <InfoCard title="By CNI">
+      </div>
+      <div>
+        <InfoCard title="By CNI" variant="gridItem">
           <Counts counts={summary.byCni} noun="CNI" />
         </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={3}>
-        <InfoCard title="By service mesh">
+      </div>
+      <div>
+        <InfoCard title="By service mesh" variant="gridItem">
           <Counts counts={summary.byMesh} noun="mesh" />
         </InfoCard>
-      </Grid>
-    </Grid>
+      </div>
+    </div>
   );
 };
+
+/** Fleet-wide counts from `GET /fleet/summary`; unchanged by the page's filters, so memoised. */
+export const FleetSummaryRow = memo(SummaryTiles);

@@ -1,119 +1,217 @@
-import { useMemo } from 'react';
+import { CSSProperties, ReactNode, useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { Tooltip } from '@material-ui/core';
-import { ClusterSummary } from '@network-scorecard/common';
+import { Box, Tooltip } from '@material-ui/core';
 import { GradeBadge } from '../GradeBadge';
+import { ScoreSparkline, SparklineHistoryProvider } from '../ScoreSparkline';
 import { formatPercent, formatScore } from '../../utils/format';
 import { ClusterNameCell, CountCell, LastScanCell, OwnerCell } from './cells';
-import { compareNullable, FleetRow, toFleetRow } from './rows';
+import { FleetRow } from './rows';
 import { ScoreTrend } from './ScoreTrend';
+import { COMPARATORS, FleetSort, SortKey } from './sorting';
+
+const PAGE_SIZE = 50;
+
+// Fixed layout with shares of the width: the table is as wide as the page
+// and long values wrap inside their cell instead of pushing columns out.
+const CELL_STYLE: CSSProperties = {
+  padding: '6px 8px',
+  overflowWrap: 'anywhere',
+};
+const HEADER_STYLE: CSSProperties = {
+  padding: '8px',
+  overflowWrap: 'anywhere',
+};
 
 const scoreSource = (row: FleetRow) =>
   `Last scan: area scores weighted by area, ruleset ${
     row.rulesetVersion
   }; ${formatPercent(row.coverage ?? 0)} of applicable checks could be judged`;
 
-const columns: TableColumn<FleetRow>[] = [
-  {
-    title: 'Cluster',
-    field: 'name',
-    highlight: true,
-    render: row => <ClusterNameCell row={row} />,
-  },
-  {
-    title: 'Grade',
-    field: 'gradeRank',
-    customSort: (a, b) => a.gradeRank - b.gradeRank,
-    render: row => (
-      <GradeBadge
-        grade={row.grade}
+const ScoreCell = ({ row }: { row: FleetRow }) => {
+  if (row.scannedAt === null) return <>–</>;
+  return (
+    <Box>
+      <Tooltip title={scoreSource(row)}>
+        <span>
+          {row.score === null ? 'not graded' : formatScore(row.score)}
+        </span>
+      </Tooltip>
+      <ScoreTrend
         score={row.score}
-        coverage={row.coverage ?? undefined}
-        testId={`fleet-grade-${row.name}`}
+        rulesetVersion={row.rulesetVersion}
+        previous={row.previous}
       />
-    ),
+      <ScoreSparkline cluster={row.name} />
+    </Box>
+  );
+};
+
+interface FleetColumn {
+  key: SortKey;
+  width: string;
+  column: TableColumn<FleetRow>;
+}
+
+const FLEET_COLUMNS: FleetColumn[] = [
+  {
+    key: 'name',
+    width: '15%',
+    column: {
+      title: 'Cluster',
+      field: 'name',
+      highlight: true,
+      render: row => <ClusterNameCell row={row} />,
+    },
   },
   {
-    title: 'Score',
-    field: 'score',
-    customSort: (a, b) => compareNullable(a.score, b.score),
-    render: row =>
-      row.scannedAt === null ? (
-        '–'
-      ) : (
-        <>
-          <Tooltip title={scoreSource(row)}>
-            <span>
-              {row.score === null ? 'not graded' : formatScore(row.score)}
-            </span>
-          </Tooltip>
-          <ScoreTrend
-            score={row.score}
-            rulesetVersion={row.rulesetVersion}
-            previous={row.previous}
-          />
-        </>
+    key: 'grade',
+    width: '7%',
+    column: {
+      title: 'Grade',
+      field: 'gradeRank',
+      render: row => (
+        <GradeBadge
+          grade={row.grade}
+          score={row.score}
+          coverage={row.coverage ?? undefined}
+          testId={`fleet-grade-${row.name}`}
+        />
       ),
-  },
-  { title: 'CNI', field: 'cni', render: row => row.cni || '–' },
-  { title: 'Mesh', field: 'mesh', render: row => row.mesh || '–' },
-  {
-    title: 'Lifecycle',
-    field: 'lifecycle',
-    render: row => row.lifecycle || '–',
+    },
   },
   {
-    title: 'Owner',
-    field: 'owner',
-    customSort: (a, b) => compareNullable(a.owner, b.owner),
-    render: row => <OwnerCell owner={row.owner} />,
+    key: 'score',
+    width: '12%',
+    column: {
+      title: 'Score',
+      field: 'score',
+      render: row => <ScoreCell row={row} />,
+    },
   },
   {
-    title: 'Anti-patterns',
-    field: 'antiPatterns',
-    customSort: (a, b) => compareNullable(a.antiPatterns, b.antiPatterns),
-    render: row => (
-      <CountCell
-        count={row.antiPatterns}
-        unit="detected"
-        source="Anti-patterns detected in the last scan and not acknowledged"
-      />
-    ),
+    key: 'cni',
+    width: '7%',
+    column: { title: 'CNI', field: 'cni', render: row => row.cni || '–' },
   },
   {
-    title: 'Blockers',
-    field: 'blockers',
-    customSort: (a, b) => compareNullable(a.blockers, b.blockers),
-    render: row => (
-      <CountCell
-        count={row.blockers}
-        unit={row.blockers === 1 ? 'blocker' : 'blockers'}
-        source="Blockers summed over the migration-readiness items of the last scan"
-      />
-    ),
+    key: 'mesh',
+    width: '8%',
+    column: { title: 'Mesh', field: 'mesh', render: row => row.mesh || '–' },
   },
   {
-    title: 'Last scan',
-    field: 'scannedAt',
-    customSort: (a, b) => compareNullable(a.scannedAt, b.scannedAt),
-    render: row => <LastScanCell row={row} />,
+    key: 'lifecycle',
+    width: '9%',
+    column: {
+      title: 'Lifecycle',
+      field: 'lifecycle',
+      render: row => row.lifecycle || '–',
+    },
+  },
+  {
+    key: 'owner',
+    width: '12%',
+    column: {
+      title: 'Owner',
+      field: 'owner',
+      render: row => <OwnerCell owner={row.owner} />,
+    },
+  },
+  {
+    key: 'antiPatterns',
+    width: '10%',
+    column: {
+      title: 'Anti-patterns',
+      field: 'antiPatterns',
+      render: row => (
+        <CountCell
+          count={row.antiPatterns}
+          unit="detected"
+          source="Anti-patterns detected in the last scan and not acknowledged"
+        />
+      ),
+    },
+  },
+  {
+    key: 'blockers',
+    width: '8%',
+    column: {
+      title: 'Blockers',
+      field: 'blockers',
+      render: row => (
+        <CountCell
+          count={row.blockers}
+          unit={row.blockers === 1 ? 'blocker' : 'blockers'}
+          source="Blockers summed over the migration-readiness items of the last scan"
+        />
+      ),
+    },
+  },
+  {
+    key: 'scannedAt',
+    width: '12%',
+    column: {
+      title: 'Last scan',
+      field: 'scannedAt',
+      render: row => <LastScanCell row={row} />,
+    },
   },
 ];
 
-/** Every cluster of the fleet side by side, sortable. */
-export const FleetTable = ({ clusters }: { clusters: ClusterSummary[] }) => {
-  const rows = useMemo(() => clusters.map(toFleetRow), [clusters]);
+function columnsFor(sort: FleetSort | null): TableColumn<FleetRow>[] {
+  return FLEET_COLUMNS.map(({ key, width, column }) => ({
+    ...column,
+    width,
+    // copies: Backstage's Table writes the highlight into these objects
+    cellStyle: { ...CELL_STYLE },
+    headerStyle: { ...HEADER_STYLE },
+    customSort: COMPARATORS[key],
+    defaultSort: sort?.key === key ? sort.direction : undefined,
+  }));
+}
+
+export interface FleetTableProps {
+  /** the rows to show (already filtered), in their unsorted order */
+  rows: FleetRow[];
+  /** clusters in the fleet, filtered or not */
+  total: number;
+  sort: FleetSort | null;
+  onSortChange: (sort: FleetSort | null) => void;
+  /** shown instead of the rows when there are none */
+  emptyContent?: ReactNode;
+}
+
+/** The fleet's clusters side by side, sortable, 50 to a page. */
+export const FleetTable = (props: FleetTableProps) => {
+  const { rows, total, sort, onSortChange, emptyContent } = props;
+  const columns = useMemo(() => columnsFor(sort), [sort]);
   return (
-    <Table<FleetRow>
-      title={`Clusters (${rows.length})`}
-      options={{
-        paging: rows.length > 50,
-        pageSize: 50,
-        search: true,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={rows}
-    />
+    <SparklineHistoryProvider>
+      <Table<FleetRow>
+        title={
+          rows.length === total
+            ? `Clusters (${total})`
+            : `Clusters (${rows.length} of ${total})`
+        }
+        options={{
+          paging: rows.length > PAGE_SIZE,
+          pageSize: PAGE_SIZE,
+          pageSizeOptions: [20, PAGE_SIZE, 100],
+          search: false,
+          padding: 'dense',
+          tableLayout: 'fixed',
+        }}
+        columns={columns}
+        data={rows}
+        emptyContent={emptyContent}
+        onOrderChange={(index, direction) => {
+          const key = FLEET_COLUMNS[index]?.key;
+          onSortChange(
+            key && (direction === 'asc' || direction === 'desc')
+              ? { key, direction }
+              : null,
+          );
+        }}
+      />
+    </SparklineHistoryProvider>
   );
 };

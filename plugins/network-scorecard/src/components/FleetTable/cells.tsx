@@ -6,11 +6,11 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
+import { Box, Chip, makeStyles, Tooltip, Typography } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
 import ErrorIcon from '@material-ui/icons/Error';
-import { ScanTime } from '../ScanTime';
-import { formatAbsoluteTime } from '../../utils/format';
+import { formatAbsoluteTime, formatRelativeTime } from '../../utils/format';
+import { capturedAgo } from './scanAge';
 import { FleetRow } from './rows';
 
 function parseRef(ref: string, defaultKind: string) {
@@ -90,32 +90,74 @@ export const CountCell = (props: {
   );
 };
 
-/** Last scan time, whether it read everything, and whether a newer attempt failed. */
-export const LastScanCell = ({ row }: { row: FleetRow }) => (
-  <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-    <ScanTime at={row.scannedAt} />
-    {row.status && row.status !== 'ok' && (
-      <Tooltip
-        title={`The scan could not read ${
-          row.status === 'failed' ? 'any' : 'some'
-        } facts; open the cluster for details`}
-      >
-        <Chip size="small" label={row.status} />
-      </Tooltip>
-    )}
-    {row.lastError && (
-      <Tooltip
-        title={`Latest scan attempt failed ${formatAbsoluteTime(
-          row.lastError.at,
-        )}: ${row.lastError.message}`}
-      >
-        <ErrorIcon
-          fontSize="small"
-          color="error"
-          aria-label="latest scan attempt failed"
-          data-testid={`scan-error-${row.name}`}
-        />
-      </Tooltip>
-    )}
-  </Box>
+const useScanStyles = makeStyles(theme => ({
+  stale: {
+    color: theme.palette.warning.dark,
+    borderColor: theme.palette.warning.main,
+  },
+}));
+
+/** When the results were taken: a live scan's time, or a dump's capture time (neutral: a dump is as old as it is). */
+const ScanAge = ({ row, at }: { row: FleetRow; at: string }) => (
+  <Tooltip
+    title={
+      row.source === 'snapshot'
+        ? `Read from a cluster dump captured ${formatAbsoluteTime(at)}`
+        : `Scanned ${formatAbsoluteTime(at)}`
+    }
+  >
+    <Typography variant="body2" component="span">
+      {row.source === 'snapshot' ? capturedAgo(at) : formatRelativeTime(at)}
+    </Typography>
+  </Tooltip>
 );
+
+/** Last scan time, whether it read everything, and whether a newer attempt failed. */
+export const LastScanCell = ({ row }: { row: FleetRow }) => {
+  const classes = useScanStyles();
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 4 }}>
+      {row.scannedAt ? (
+        <ScanAge row={row} at={row.scannedAt} />
+      ) : (
+        <Typography variant="body2" color="textSecondary" component="span">
+          not scanned yet
+        </Typography>
+      )}
+      {row.status && row.status !== 'ok' && (
+        <Tooltip
+          title={`The scan could not read ${
+            row.status === 'failed' ? 'any' : 'some'
+          } facts; open the cluster for details`}
+        >
+          <Chip size="small" label={row.status} />
+        </Tooltip>
+      )}
+      {row.stale && (
+        <Tooltip title="The newest scan attempt failed after this scan: the cluster may have changed since these results">
+          <Chip
+            size="small"
+            variant="outlined"
+            label="stale"
+            className={classes.stale}
+            data-testid={`stale-${row.name}`}
+          />
+        </Tooltip>
+      )}
+      {row.lastError && (
+        <Tooltip
+          title={`Latest scan attempt failed ${formatAbsoluteTime(
+            row.lastError.at,
+          )}: ${row.lastError.message}`}
+        >
+          <ErrorIcon
+            fontSize="small"
+            color="error"
+            aria-label="latest scan attempt failed"
+            data-testid={`scan-error-${row.name}`}
+          />
+        </Tooltip>
+      )}
+    </Box>
+  );
+};

@@ -1,10 +1,19 @@
-import { ClusterSummary, Grade, PreviousScan } from '@network-scorecard/common';
+import {
+  ClusterSummary,
+  Grade,
+  PreviousScan,
+  ReadinessStatus,
+  ReportSource,
+} from '@network-scorecard/common';
 import { gradeRank } from '../../utils/grades';
 
-/** A flat row so that every column sorts on a plain field. */
+/** A flat row so that every column sorts and filters on a plain field. */
 export interface FleetRow {
+  /** the cluster name; material-table keeps a row's state across data changes by `id` */
+  id: string;
   name: string;
   title: string;
+  source: ReportSource;
   entityRef: string | null;
   configErrors: string[];
   grade: Grade | null;
@@ -18,17 +27,25 @@ export interface FleetRow {
   lifecycle: string;
   owner: string | null;
   antiPatterns: number | null;
+  /** ids of the detected anti-patterns nobody acknowledged */
+  antiPatternIds: string[];
   blockers: number | null;
+  /** readiness id -> status of the last scan */
+  readiness: Record<string, ReadinessStatus>;
   scannedAt: string | null;
   lastError: ClusterSummary['lastError'];
+  /** the newest attempt failed after the last good scan */
+  stale: boolean;
   previous: PreviousScan | null;
 }
 
 export function toFleetRow(cluster: ClusterSummary): FleetRow {
   const scan = cluster.lastScan;
   return {
+    id: cluster.name,
     name: cluster.name,
     title: cluster.title || cluster.name,
+    source: cluster.source,
     entityRef: cluster.entityRef,
     configErrors: cluster.configErrors,
     grade: scan?.grade ?? null,
@@ -42,10 +59,14 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
     lifecycle: cluster.lifecycle ?? '',
     owner: cluster.owner,
     antiPatterns: scan?.antiPatternsDetected ?? null,
+    // a backend older than these fields sends neither; filters then match nothing
+    antiPatternIds: scan?.antiPatterns ?? [],
     blockers: scan?.blockers ?? null,
+    readiness: scan?.readiness ?? {},
     scannedAt: scan?.scannedAt ?? null,
     previous: scan?.previous ?? null,
     lastError: cluster.lastError ?? null,
+    stale: cluster.stale === true,
   };
 }
 

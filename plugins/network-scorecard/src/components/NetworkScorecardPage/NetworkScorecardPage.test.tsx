@@ -1,21 +1,20 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { NetworkScorecardApi, networkScorecardApiRef } from '../../api';
+import { NetworkScorecardApi } from '../../api';
 import { fakeNetworkScorecardApi } from '../../__fixtures__/fakeApi';
 import { backendError } from '../../__fixtures__/errors';
 import { neverScanned, reports, summaries } from '../../__fixtures__/reports';
-import { NetworkScorecardPage } from './NetworkScorecardPage';
+import {
+  currentLocation,
+  renderPage,
+  rowOf,
+  shownClusters,
+} from './__testUtils__/renderPage';
 
-function render(api: NetworkScorecardApi) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[networkScorecardApiRef, api]]}>
-      <NetworkScorecardPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+const render = (api: NetworkScorecardApi, query?: string) =>
+  renderPage(api, { query }).rendered;
+
+jest.setTimeout(20_000);
 
 describe('NetworkScorecardPage', () => {
   it('shows one row per cluster with its grade from the last scan', async () => {
@@ -53,9 +52,7 @@ describe('NetworkScorecardPage', () => {
   it('shows scores with their unit, "?" for ungraded clusters, stale scans and config errors', async () => {
     await render(fakeNetworkScorecardApi());
 
-    const euRow = (await screen.findByTestId('fleet-grade-prod-eu-1')).closest(
-      'tr',
-    )!;
+    const euRow = await rowOf('prod-eu-1');
     expect(
       within(euRow).getByText(
         `${Math.round(reports['prod-eu-1'].score!)} / 100`,
@@ -63,12 +60,12 @@ describe('NetworkScorecardPage', () => {
     ).toBeInTheDocument();
 
     expect(reports['lab-edge'].grade).toBe('?');
-    const labRow = screen.getByTestId('fleet-grade-lab-edge').closest('tr')!;
+    const labRow = await rowOf('lab-edge');
     expect(within(labRow).getByText('not graded')).toBeInTheDocument();
     expect(within(labRow).getByText('failed')).toBeInTheDocument();
 
-    // dev-flannel was last scanned 50 hours ago
-    const devRow = screen.getByTestId('fleet-grade-dev-flannel').closest('tr')!;
+    // dev-flannel's newest attempt failed after its last scan
+    const devRow = await rowOf('dev-flannel');
     expect(within(devRow).getByText('stale')).toBeInTheDocument();
     expect(
       within(devRow).getByTestId('scan-error-dev-flannel'),
@@ -83,9 +80,7 @@ describe('NetworkScorecardPage', () => {
   it('shows the trend since the scan before and flags a change of ruleset', async () => {
     await render(fakeNetworkScorecardApi());
 
-    const usRow = (await screen.findByTestId('fleet-grade-prod-us-1')).closest(
-      'tr',
-    )!;
+    const usRow = await rowOf('prod-us-1');
     const score = reports['prod-us-1'].score!;
     const delta = Math.round((score - 50) * 10) / 10;
     const trend = within(usRow).getByTestId('score-trend');
@@ -97,7 +92,7 @@ describe('NetworkScorecardPage', () => {
       await screen.findByText(/the ruleset changed from 2026\.10\.0/),
     ).toBeInTheDocument();
 
-    const euRow = screen.getByTestId('fleet-grade-prod-eu-1').closest('tr')!;
+    const euRow = await rowOf('prod-eu-1');
     expect(within(euRow).queryByTestId('score-trend')).not.toBeInTheDocument();
   });
 
@@ -110,10 +105,11 @@ describe('NetworkScorecardPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('sorts by grade, best first and ungraded last', async () => {
+  it('sorts by grade, best first and ungraded last, and keeps the sort in the URL', async () => {
     await render(fakeNetworkScorecardApi());
 
-    await userEvent.click(await screen.findByText('Grade'));
+    const header = await screen.findByRole('columnheader', { name: 'Grade' });
+    await userEvent.click(within(header).getByText('Grade'));
     const order = screen
       .getAllByTestId(/^fleet-grade-/)
       .map(el => el.textContent);
@@ -121,6 +117,7 @@ describe('NetworkScorecardPage', () => {
       .map(r => r.grade)
       .sort((a, b) => 'ABCDF?'.indexOf(a) - 'ABCDF?'.indexOf(b));
     expect(order).toEqual(expected);
+    expect(currentLocation().search).toBe('?sort=grade');
   });
 
   it('shows a never-scanned cluster as not scanned yet', async () => {
@@ -132,18 +129,42 @@ describe('NetworkScorecardPage', () => {
       }),
     );
 
-    const row = (await screen.findByTestId('fleet-grade-prod-ap-1')).closest(
-      'tr',
-    )!;
+    const row = await rowOf('prod-ap-1');
     expect(within(row).getByText('not scanned yet')).toBeInTheDocument();
   });
 
-  it('shows fleet counts from the summary', async () => {
-    await render(fakeNetworkScorecardApi());
+  it('shows fleet counts from the summary and grades week by week', async () => {
+    const api = fakeNetworkScorecardApi();
+    await render(api);
 
     expect(await screen.findByText('5 clusters')).toBeInTheDocument();
     expect(screen.getByText('cilium: 2 clusters')).toBeInTheDocument();
     expect(screen.getByText('flannel: 1 cluster')).toBeInTheDocument();
+
+    expect(
+      await screen.findByRole('img', {
+        name: /^Clusters by grade over 8 weeks; .*latest week of \d{4}-\d\d-\d\d: 5 clusters scanned \(1 A, 1 D, 2 F, 1 \?\)/,
+      }),
+    ).toBeInTheDocument();
+    expect(api.getFleetHistory).toHaveBeenCalledWith({ bucket: 'week' });
+  });
+
+  it('links to the migrations view', async () => {
+    await render(fakeNetworkScorecardApi());
+    expect(
+      await screen.findByRole('button', {
+        name: 'Migrations across the fleet',
+      }),
+    ).toHaveAttribute('href', '/network-scorecard/migrations');
+  });
+
+  it('shows the migrations view at /migrations', async () => {
+    await renderPage(fakeNetworkScorecardApi(), { path: '/migrations' })
+      .rendered;
+    expect(
+      await screen.findByRole('heading', { name: 'Migrations' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Fleet')).not.toBeInTheDocument();
   });
 
   it('tells how to configure clusters when there are none', async () => {
@@ -179,5 +200,23 @@ describe('NetworkScorecardPage', () => {
         /Request failed with 503 ServiceUnavailableError/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('reads the groups of the catalog once, for the owner filter', async () => {
+    const { rendered, catalogApi } = renderPage(fakeNetworkScorecardApi(), {
+      query: '?owner=group:default/engineering',
+    });
+    await rendered;
+    await waitFor(() =>
+      expect(shownClusters()).toEqual([
+        'prod-eu-1',
+        'prod-us-1',
+        'dev-flannel',
+      ]),
+    );
+    expect(catalogApi.getEntities).toHaveBeenCalledTimes(1);
+    expect(catalogApi.getEntities).toHaveBeenCalledWith(
+      expect.objectContaining({ filter: { kind: 'Group' } }),
+    );
   });
 });

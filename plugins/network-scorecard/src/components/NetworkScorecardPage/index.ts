@@ -1,1 +1,2 @@
 export { NetworkScorecardPage } from './NetworkScorecardPage';
+export { NetworkScorecardPageContent } from './NetworkScorecardPageContent';

@@ -1,12 +1,22 @@
 import { Box, Chip, Tooltip, Typography } from '@material-ui/core';
-import {
-  formatAbsoluteTime,
-  formatRelativeTime,
-  isStale,
-} from '../../utils/format';
+import { ReportSource } from '@network-scorecard/common';
+import { capturedAgo } from '../FleetTable/scanAge';
+import { formatAbsoluteTime, formatRelativeTime } from '../../utils/format';
 
-/** When a scan ran: relative time, the absolute time in a tooltip, and a stale marker after 24 h. */
-export const ScanTime = ({ at }: { at: string | null }) => {
+/**
+ * When a scan ran: relative time with the absolute time in a tooltip; a dump
+ * says when it was captured. The stale marker is the backend's verdict (the
+ * newest attempt failed, or scans stopped), never the age of the scan.
+ */
+export const ScanTime = ({
+  at,
+  source,
+  stale = false,
+}: {
+  at: string | null;
+  source?: ReportSource;
+  stale?: boolean;
+}) => {
   if (!at) {
     return (
       <Typography variant="body2" color="textSecondary" component="span">
@@ -21,17 +31,21 @@ export const ScanTime = ({ at }: { at: string | null }) => {
       alignItems="center"
       style={{ gap: 4 }}
     >
-      <Tooltip title={`Scanned ${formatAbsoluteTime(at)}`}>
+      <Tooltip
+        title={`${
+          source === 'snapshot' ? 'Captured' : 'Scanned'
+        } ${formatAbsoluteTime(at)}`}
+      >
         <Typography
           variant="body2"
           component="span"
           style={{ whiteSpace: 'nowrap' }}
         >
-          {formatRelativeTime(at)}
+          {source === 'snapshot' ? capturedAgo(at) : formatRelativeTime(at)}
         </Typography>
       </Tooltip>
-      {isStale(at) && (
-        <Tooltip title="Last scan is older than 24 h: the scheduled scan may be failing for this cluster">
+      {stale && (
+        <Tooltip title="The newest scan attempt failed or scans stopped: the cluster may have changed since this report">
           <Chip
             label="stale"
             size="small"

@@ -1,0 +1,6 @@
+export {
+  CLUSTER_ANNOTATION,
+  clusterCandidatesOfEntity,
+  clustersOfEntity,
+  isClusterResource,
+} from './clustersOfEntity';

@@ -1,0 +1,129 @@
+import { ReactNode, useMemo } from 'react';
+import {
+  Box,
+  Button,
+  makeStyles,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import { FleetRow } from '../FleetTable/rows';
+import { plural } from '../../utils/format';
+import {
+  FleetFilterValues,
+  formatReadinessCondition,
+  hasFilters,
+  NO_FILTERS,
+  parseReadinessCondition,
+  ReadinessCondition,
+} from './filters';
+import { GroupTree } from './groupTree';
+import { MultiFilter } from './MultiFilter';
+import { filterOptions } from './options';
+
+const useStyles = makeStyles(theme => ({
+  // as many columns as fit: the controls wrap instead of widening the page
+  controls: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: theme.spacing(1.5),
+  },
+  footer: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+    marginTop: theme.spacing(1.5),
+  },
+}));
+
+type ListKey = 'grade' | 'cni' | 'mesh' | 'lifecycle' | 'owner' | 'antiPattern';
+
+const LIST_FILTERS: { key: ListKey; label: string }[] = [
+  { key: 'grade', label: 'Grade' },
+  { key: 'cni', label: 'CNI' },
+  { key: 'mesh', label: 'Service mesh' },
+  { key: 'lifecycle', label: 'Lifecycle' },
+  { key: 'owner', label: 'Owner (with sub-groups)' },
+  { key: 'antiPattern', label: 'Detected anti-pattern' },
+];
+
+export interface FleetFiltersProps {
+  /** every row, for the choices */
+  rows: FleetRow[];
+  /** how many rows the filters let through */
+  shown: number;
+  filters: FleetFilterValues;
+  onChange: (filters: FleetFilterValues) => void;
+  groups: GroupTree;
+  /** the catalog's groups could not be read: owners match exactly */
+  groupsError?: Error;
+  /** shown beside the count, e.g. the CSV download */
+  actions?: ReactNode;
+}
+
+/** Filters and text search over the fleet; the page keeps them in the URL. */
+export const FleetFilters = (props: FleetFiltersProps) => {
+  const { rows, shown, filters, onChange, groups, groupsError, actions } =
+    props;
+  const classes = useStyles();
+  const options = useMemo(() => filterOptions(rows, groups), [rows, groups]);
+  return (
+    <Box component="section" aria-label="Filter clusters">
+      <div className={classes.controls}>
+        <TextField
+          id="network-scorecard-fleet-search"
+          type="search"
+          size="small"
+          variant="outlined"
+          label="Search clusters"
+          value={filters.q}
+          onChange={event => onChange({ ...filters, q: event.target.value })}
+        />
+        {LIST_FILTERS.map(({ key, label }) => (
+          <MultiFilter
+            key={key}
+            label={label}
+            options={options[key]}
+            selected={filters[key]}
+            onChange={values => onChange({ ...filters, [key]: values })}
+          />
+        ))}
+        <MultiFilter
+          label="Readiness"
+          options={options.readiness}
+          selected={filters.readiness.map(formatReadinessCondition)}
+          onChange={values =>
+            onChange({
+              ...filters,
+              readiness: values
+                .map(parseReadinessCondition)
+                .filter(
+                  (condition): condition is ReadinessCondition =>
+                    condition !== null,
+                ),
+            })
+          }
+        />
+      </div>
+      <div className={classes.footer}>
+        <Typography variant="body2" color="textSecondary" role="status">
+          {shown === rows.length
+            ? `Showing all ${plural(rows.length, 'cluster')}`
+            : `Showing ${shown} of ${plural(rows.length, 'cluster')}`}
+          {groupsError &&
+            filters.owner.length > 0 &&
+            ` — the catalog's groups could not be read (${groupsError.message}), so owners match exactly, without sub-groups`}
+        </Typography>
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {hasFilters(filters) && (
+            <Button size="small" onClick={() => onChange(NO_FILTERS)}>
+              Clear filters
+            </Button>
+          )}
+          {actions}
+        </Box>
+      </div>
+    </Box>
+  );
+};

@@ -1,0 +1,1 @@
+export { FleetTrendChart } from './FleetTrendChart';

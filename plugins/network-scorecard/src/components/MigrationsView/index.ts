@@ -1,0 +1,1 @@
+export { MigrationsView } from './MigrationsView';

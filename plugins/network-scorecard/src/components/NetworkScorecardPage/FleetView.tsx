@@ -1,0 +1,49 @@
+import useAsync from 'react-use/esm/useAsync';
+import {
+  ContentHeader,
+  LinkButton,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { networkScorecardApiRef } from '../../api';
+import { migrationsRouteRef } from '../../routes';
+import { FleetOverview } from './FleetOverview';
+import { NoClusters } from './NoClusters';
+
+const Fleet = () => {
+  const api = useApi(networkScorecardApiRef);
+  const { value, loading, error } = useAsync(
+    () => Promise.all([api.listClusters(), api.getFleetSummary()]),
+    [api],
+  );
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (loading || !value) return <Progress />;
+  const [list, summary] = value;
+  if (list.items.length === 0) return <NoClusters />;
+  return <FleetOverview clusters={list.items} summary={summary} />;
+};
+
+/** The fleet: every cluster's networking grade side by side. */
+export const FleetView = () => {
+  const migrationsRoute = useRouteRef(migrationsRouteRef);
+  return (
+    <>
+      <ContentHeader title="Fleet">
+        <LinkButton to={migrationsRoute()} variant="outlined" color="primary">
+          Migrations across the fleet
+        </LinkButton>
+        <SupportButton>
+          Grades come from the latest scan of each cluster. A cluster graded "?"
+          could not be judged on at least half of its applicable checks. A stale
+          marker means the newest scan attempt failed after the shown results,
+          so the cluster may have changed since; a dump's results are as old as
+          the dump, shown as its capture time. Filters, search and sorting are
+          part of the address: copy it to share the view.
+        </SupportButton>
+      </ContentHeader>
+      <Fleet />
+    </>
+  );
+};

@@ -1,0 +1,2 @@
+export { ScoreSparkline } from './ScoreSparkline';
+export { SparklineHistoryProvider, SPARKLINE_SCANS } from './SparklineHistory';
