@@ -216,6 +216,26 @@ export class DatabaseScanStore implements ScanStore {
     });
   }
 
+  async claimScan(cluster: string, by: string, until: Date): Promise<boolean> {
+    await this.db(CLUSTERS).insert({ cluster }).onConflict('cluster').ignore();
+    const claimed = await this.db(CLUSTERS)
+      .where({ cluster })
+      .andWhere(free =>
+        free
+          .whereNull('scanning_until')
+          .orWhere('scanning_until', '<', new Date())
+          .orWhere('scanning_by', by),
+      )
+      .update({ scanning_until: until, scanning_by: by });
+    return claimed === 1;
+  }
+
+  async releaseScan(cluster: string, by: string): Promise<void> {
+    await this.db(CLUSTERS)
+      .where({ cluster, scanning_by: by })
+      .update({ scanning_until: null, scanning_by: null });
+  }
+
   async latestAttempts(): Promise<Map<string, ScanAttempt>> {
     const rows: {
       cluster: string;

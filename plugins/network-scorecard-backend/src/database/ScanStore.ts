@@ -58,6 +58,13 @@ export interface ScanStore {
   /** one point per scan, the full report only when its content is new, in one transaction */
   insertScan(report: ClusterReport): Promise<InsertOutcome>;
   recordAttempt(attempt: ScanAttempt): Promise<void>;
+  /**
+   * Claims the right to scan a cluster until `until`, unless another replica
+   * holds an unexpired claim; true when this replica may scan.
+   */
+  claimScan(cluster: string, by: string, until: Date): Promise<boolean>;
+  /** gives a claim back once the attempt is recorded */
+  releaseScan(cluster: string, by: string): Promise<void>;
   /** the newest attempt of each cluster that has one */
   latestAttempts(): Promise<Map<string, ScanAttempt>>;
   /** the newest report (by scan time) of a cluster */

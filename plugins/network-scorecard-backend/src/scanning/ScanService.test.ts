@@ -335,3 +335,48 @@ describe('one scoreCluster for the backend and the CLI', () => {
     }
   });
 });
+
+describe('two replicas on one database', () => {
+  it('joins the scan another replica is making instead of starting a second one', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest({
+      directory: DatabaseScanStore.migrationsDirectory(),
+    });
+    const store = new DatabaseScanStore(knex);
+    let release: () => void = () => {};
+    const gate = new Promise<void>(r => (release = r));
+    const calls: string[] = [];
+    const replica = (name: string) =>
+      new ScanService({
+        registry: new ClusterRegistry(
+          [demoSource()],
+          mockServices.logger.mock(),
+        ),
+        readCatalog: async () => demoCatalog(),
+        collector: {
+          async collect(target) {
+            calls.push(name);
+            await gate;
+            return { moments: [await demoDump(target)], problems: [] };
+          },
+        },
+        store,
+        ruleset: () => defaultRuleset,
+        logger: mockServices.logger.mock(),
+        concurrency: 1,
+        clusterTimeoutMs: 30_000,
+      });
+    const first = replica('first').scanCluster('payments-1');
+    await new Promise(r => setTimeout(r, 100));
+    const second = replica('second').scanCluster('payments-1');
+    await new Promise(r => setTimeout(r, 300));
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(calls).toEqual(['first']);
+    expect(b).toEqual(a);
+    expect(await store.points('payments-1', everything)).toHaveLength(1);
+    // the claim is given back: the second replica scans next time itself
+    await replica('second').scanCluster('payments-1');
+    expect(calls).toEqual(['first', 'second']);
+  });
+});

@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { ClusterReport, Ruleset } from '@network-scorecard/common';
 import { CollectedFacts, scoreCluster } from '@network-scorecard/node';
+import { randomUUID } from 'crypto';
 import pLimit from 'p-limit';
 import { CatalogClusterView } from '../catalog/CatalogClusters';
 import { clusterOwnerRef } from '../catalog/clusterOwner';
@@ -33,6 +34,8 @@ export interface ScanOutcome {
 export class ScanService {
   /** attempts running in this process, so a second request joins the first */
   private readonly running = new Map<string, Promise<ScanOutcome>>();
+  /** this replica, in the scan claims other replicas see */
+  private readonly replica = randomUUID();
 
   constructor(
     private readonly options: {
@@ -109,11 +112,65 @@ export class ScanService {
   ): Promise<ScanOutcome> {
     const running = this.running.get(target.name);
     if (running) return running;
-    const attempt = this.runAttempt(target, catalog).finally(() =>
+    const attempt = this.claimOrJoin(target, catalog).finally(() =>
       this.running.delete(target.name),
     );
     this.running.set(target.name, attempt);
     return attempt;
+  }
+
+  /** Scans the cluster, or waits for the replica that is scanning it already. */
+  private async claimOrJoin(
+    target: ClusterTarget,
+    catalog: CatalogClusterView,
+  ): Promise<ScanOutcome> {
+    const { store, clusterTimeoutMs } = this.options;
+    const since = new Date();
+    // the claim outlives the attempt's deadline, so a killed replica's claim ends on its own
+    const until = new Date(since.getTime() + clusterTimeoutMs + 5_000);
+    if (!(await store.claimScan(target.name, this.replica, until))) {
+      return this.joinElsewhere(target.name, since, until);
+    }
+    try {
+      return await this.runAttempt(target, catalog);
+    } finally {
+      await store.releaseScan(target.name, this.replica);
+    }
+  }
+
+  /** The outcome of the attempt another replica is making now. */
+  private async joinElsewhere(
+    cluster: string,
+    since: Date,
+    until: Date,
+  ): Promise<ScanOutcome> {
+    const { store } = this.options;
+    for (;;) {
+      const attempt = (await store.latestAttempts()).get(cluster);
+      if (attempt && Date.parse(attempt.at) >= since.getTime()) {
+        const report = await store.latestReport(cluster);
+        return {
+          cluster,
+          ...(report ? { report } : {}),
+          ...(attempt.ok
+            ? {}
+            : {
+                error: new ServiceUnavailableError(
+                  attempt.message ?? 'the scan failed',
+                ),
+              }),
+        };
+      }
+      if (Date.now() > until.getTime()) {
+        return {
+          cluster,
+          error: new ServiceUnavailableError(
+            `another replica's scan of cluster "${cluster}" did not finish in time`,
+          ),
+        };
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
   }
 
   private async runAttempt(
