@@ -3,9 +3,14 @@ import { FleetHistoryBucket } from './ScanStore';
 import { ITEMS, SCANS, toIso } from './tables';
 import { bucketStart } from './timeBuckets';
 
+/** SQLite allows 32,766 bound values per statement. */
+const BATCH = 5000;
+
 /**
- * The fleet per day or week, computed in the database: each cluster counts
- * once per bucket, as it stood at its last scan in the bucket.
+ * The fleet per day or week: each cluster counts once per bucket, as it
+ * stood at its last scan in the bucket. The database finds those scans; the
+ * statuses of their (few, shared) reports are then counted here, which is
+ * cheaper than joining every scan to every status.
  */
 export async function fleetHistory(
   db: Knex,
@@ -18,44 +23,54 @@ export async function fleetHistory(
     .groupBy('cluster', bucket)
     .select('cluster', db.raw('? as bucket', [bucket]))
     .max({ last: 'scanned_at' });
-  const standing = db
+  const standing: {
+    bucket: unknown;
+    cluster: string;
+    grade: string;
+    report_id: number | string;
+  }[] = await db
     .with('last_in_bucket', lastInBucket)
     .from({ b: 'last_in_bucket' })
     .join({ s: SCANS }, join =>
       join
         .on('s.cluster', '=', 'b.cluster')
         .andOn('s.scanned_at', '=', 'b.last'),
-    );
+    )
+    .select('b.bucket', 's.cluster', 's.grade', 's.report_id');
 
-  const grades: {
-    bucket: unknown;
-    grade: string;
-    clusters: number | string;
-  }[] = await standing
-    .clone()
-    .groupBy('b.bucket', 's.grade')
-    .select('b.bucket', 's.grade')
-    .countDistinct({ clusters: 's.cluster' });
-  const items: {
-    bucket: unknown;
-    kind: string;
-    item_id: string;
-    status: string;
-    clusters: number | string;
-  }[] = await standing
-    .clone()
-    .join({ i: ITEMS }, 'i.report_id', 's.report_id')
-    .groupBy('b.bucket', 'i.kind', 'i.item_id', 'i.status')
-    .select('b.bucket', 'i.kind', 'i.item_id', 'i.status')
-    .countDistinct({ clusters: 's.cluster' });
+  const statuses = new Map<
+    string,
+    { kind: string; item: string; status: string }[]
+  >();
+  const reportIds = [...new Set(standing.map(row => String(row.report_id)))];
+  for (let i = 0; i < reportIds.length; i += BATCH) {
+    const rows: {
+      report_id: number | string;
+      kind: string;
+      item_id: string;
+      status: string;
+    }[] = await db(ITEMS)
+      .whereIn('report_id', reportIds.slice(i, i + BATCH))
+      .select('report_id', 'kind', 'item_id', 'status');
+    for (const row of rows) {
+      const key = String(row.report_id);
+      const list = statuses.get(key) ?? [];
+      list.push({ kind: row.kind, item: row.item_id, status: row.status });
+      statuses.set(key, list);
+    }
+  }
 
   const buckets = new Map<string, FleetHistoryBucket>();
-  const at = (value: unknown) => {
+  const counted = new Set<string>();
+  for (const row of standing) {
     const start = toIso(
-      typeof value === 'string' && /^\d+$/.test(value)
-        ? Number(value)
-        : (value as Date),
+      typeof row.bucket === 'string' && /^\d+$/.test(row.bucket)
+        ? Number(row.bucket)
+        : (row.bucket as Date),
     );
+    // two scans of one cluster at the very same time: it still counts once
+    if (counted.has(`${start} ${row.cluster}`)) continue;
+    counted.add(`${start} ${row.cluster}`);
     let entry = buckets.get(start);
     if (!entry) {
       entry = {
@@ -67,20 +82,17 @@ export async function fleetHistory(
       };
       buckets.set(start, entry);
     }
-    return entry;
-  };
-  for (const row of grades) {
-    const entry = at(row.bucket);
-    entry.byGrade[row.grade] = Number(row.clusters);
-    entry.clusters += Number(row.clusters);
-  }
-  for (const row of items) {
-    const entry = at(row.bucket);
-    const count = Number(row.clusters);
-    if (row.kind === 'readiness') {
-      (entry.readiness[row.item_id] ??= {})[row.status] = count;
-    } else if (row.status === 'detected') {
-      entry.antiPatternsDetected[row.item_id] = count;
+    entry.clusters += 1;
+    entry.byGrade[row.grade] = (entry.byGrade[row.grade] ?? 0) + 1;
+    for (const { kind, item, status } of statuses.get(String(row.report_id)) ??
+      []) {
+      if (kind === 'readiness') {
+        const counts = (entry.readiness[item] ??= {});
+        counts[status] = (counts[status] ?? 0) + 1;
+      } else if (status === 'detected') {
+        entry.antiPatternsDetected[item] =
+          (entry.antiPatternsDetected[item] ?? 0) + 1;
+      }
     }
   }
   return [...buckets.values()].sort((a, b) => a.start.localeCompare(b.start));
