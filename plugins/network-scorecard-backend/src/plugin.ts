@@ -87,8 +87,10 @@ export const networkScorecardPlugin = createBackendPlugin({
           readiness: extraReadiness,
         });
         const catalogClusters = new CatalogClusters(deps.catalog, deps.auth);
-        // the routes of one page load, and a scan cycle, share one catalog read
-        const readCatalog = cachedFor(10_000, () => catalogClusters.read());
+        // The requests of one page load share one catalog read; a scan reads
+        // it afresh, so it never scores with a view older than the catalog.
+        const readFreshCatalog = () => catalogClusters.read();
+        const readCatalog = cachedFor(2_000, readFreshCatalog);
         const auth = new ClusterAuth(
           new Map([
             ...defaultAuthStrategies(config, logger),
@@ -126,7 +128,7 @@ export const networkScorecardPlugin = createBackendPlugin({
           : undefined;
         const scans = new ScanService({
           registry,
-          readCatalog,
+          readCatalog: readFreshCatalog,
           collector: createFactCollector({
             auth,
             requestTimeoutMs: settings.requestTimeoutMs,
