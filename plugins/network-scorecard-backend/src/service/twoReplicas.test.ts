@@ -36,7 +36,7 @@ jest.setTimeout(480_000);
 const LIVE = ['live-1', 'live-2', 'live-3', 'live-4'];
 const FREQUENCY_MS = 3_000;
 /** the scan task's timeout: how long a killed replica's run holds the task */
-const LEASE_MS = 15_000;
+const LEASE_MS = 30_000;
 /** the order a scan cycle walks the clusters in (by name, one at a time) */
 const ORDER = [...LIVE, 'lost-dump'];
 
@@ -224,8 +224,7 @@ describeOnPostgres('backend replicas on one PostgreSQL database', () => {
     // nothing the killed replica stored is gone
     for (const row of storedByFirst) expect(rows).toContainEqual(row);
     // One scheduled scan per tick: one replica at a time walks the clusters in
-    // name order, so the attempts are whole cycles one after the other; only
-    // the killed cycle and the last may be cut short.
+    // name order, so the attempts are cycles in that order, one after the other.
     const cycles: string[][] = [];
     for (const { cluster } of rows) {
       const current = cycles[cycles.length - 1];
@@ -236,7 +235,13 @@ describeOnPostgres('backend replicas on one PostgreSQL database', () => {
     for (const cycle of cycles) {
       expect(ORDER.slice(0, cycle.length)).toEqual(cycle);
     }
-    for (const cycle of cycles.slice(1, -1)) expect(cycle).toEqual(ORDER);
+    // A cycle may still be cut short in the middle: on a busy machine a run
+    // can pass the task timeout, and the aborted run starts no further
+    // cluster. Two replicas scanning at once would interleave instead, and
+    // break the prefixes above.
+    expect(
+      cycles.filter(c => c.length === ORDER.length).length,
+    ).toBeGreaterThanOrEqual(2);
 
     // two replicas that never scanned say the same, from the database alone
     const readers = [await readingReplica(), await readingReplica()];
