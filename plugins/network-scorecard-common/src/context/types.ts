@@ -67,11 +67,17 @@ export const DEFAULT_PRODUCTION_LIFECYCLES: readonly string[] = [
   'deprecated',
 ];
 
+const normalised = (lifecycle: string) => lifecycle.trim().toLowerCase();
+
+/** Normalised once: every rule asks. */
+const DEFAULT_PRODUCTION = DEFAULT_PRODUCTION_LIFECYCLES.map(normalised);
+
 /** @public */
 export function isProduction(context: EvaluationContext): boolean {
   const lifecycle = context.lifecycle?.trim().toLowerCase();
   if (!lifecycle) return false;
-  return (context.productionLifecycles ?? DEFAULT_PRODUCTION_LIFECYCLES).some(
-    l => l.trim().toLowerCase() === lifecycle,
-  );
+  const configured = context.productionLifecycles;
+  if (configured === undefined || configured === null)
+    return DEFAULT_PRODUCTION.includes(lifecycle);
+  return configured.some(l => normalised(l) === lifecycle);
 }

@@ -1,42 +1,47 @@
 import { ClusterFacts } from './types';
 
 /**
- * Which facts one evaluation reads, noted by the accessors in ./access, so
- * the report can say what an undecided check needed without evaluating it
- * again under a Proxy. Only reads of the recorded facts object count, as
- * they would through a Proxy around it: a copy a rule makes is not watched.
+ * Which facts the checks read, noted by the accessors in ./access, so the
+ * report can say what an undecided check needed without evaluating it again
+ * under a Proxy. Only reads of the watched facts object count, as they would
+ * through a Proxy around it: a copy a rule makes is not watched. Noting is a
+ * store on the hot path: the evaluation marks where each check starts with
+ * readsNoted() and takes out only the undecided checks' reads, repeats
+ * included, with readsBetween().
  */
-interface Recording {
-  facts: ClusterFacts;
-  /** fact ids in first-read order */
-  read: string[];
-}
+let watched: ClusterFacts | null = null;
+/** Rewritten from the start by each watch and never shrunk: no allocation per evaluation. */
+const read: string[] = [];
+let count = 0;
 
-let recording: Recording | null = null;
-
-/** Notes that `facts[id]` was read, when `facts` is being recorded. */
+/** Notes that `facts[id]` was read, when `facts` is watched. */
 export function noteRead(facts: ClusterFacts, id: string): void {
-  if (recording === null || recording.facts !== facts) return;
-  if (!recording.read.includes(id)) recording.read.push(id);
+  if (facts === watched) read[count++] = id;
 }
 
 /** Notes every fact of `facts`, in key order: what spreading it reads. */
 export function noteEveryRead(facts: ClusterFacts): void {
-  if (recording === null || recording.facts !== facts) return;
-  for (const id of Object.keys(facts)) noteRead(facts, id);
+  if (facts !== watched) return;
+  for (const id of Object.keys(facts)) read[count++] = id;
 }
 
-/** Runs `evaluate`, giving its result and the ids of `facts` it read. */
-export function recordReads<T>(
-  facts: ClusterFacts,
-  evaluate: () => T,
-): { result: T; read: string[] } {
-  const outer = recording;
-  const own: Recording = { facts, read: [] };
-  recording = own;
-  try {
-    return { result: evaluate(), read: own.read };
-  } finally {
-    recording = outer;
-  }
+/** Starts noting the reads of `facts`, forgetting those of the last watch. */
+export function watchReads(facts: ClusterFacts): void {
+  watched = facts;
+  count = 0;
+}
+
+/** How many reads were noted since the watch started: a mark to cut them at. */
+export function readsNoted(): number {
+  return count;
+}
+
+/** Stops noting; the reads stay readable until the next watch starts. */
+export function endWatch(): void {
+  watched = null;
+}
+
+/** The ids read between two marks of the last watch, repeats included. */
+export function readsBetween(from: number, to: number): string[] {
+  return read.slice(from, to);
 }

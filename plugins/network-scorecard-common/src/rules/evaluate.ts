@@ -21,7 +21,11 @@ import {
   scoreAreas,
 } from '../scoring/score';
 import { finalScore } from '../scoring/adjust';
-import { CheckRule, Ruleset } from './types';
+import { endWatch, readsBetween, readsNoted, watchReads } from '../facts/reads';
+import { Ruleset } from './types';
+import { readsAreNoted } from './notedReads';
+import { proxiedReads, unknownFacts } from './unknownReads';
+import { distinct } from '../text/distinct';
 
 /** Everything one evaluation needs; rules never touch the network. @public */
 export interface EvaluationInput {
@@ -49,14 +53,6 @@ function collectionStatus(
   return anyKnown ? 'partial' : 'failed';
 }
 
-/** Rules may cite one object twice (one fact, two uses); the report lists it once. */
-function unique(lines: string[]): string[] {
-  for (let i = 1; i < lines.length; i++) {
-    if (lines.indexOf(lines[i]) < i) return [...new Set(lines)];
-  }
-  return lines;
-}
-
 function activeAcknowledgement(
   ack: Acknowledgement | undefined,
   now: string,
@@ -78,21 +74,32 @@ export function evaluateCluster(
 ): ClusterReport {
   const { facts, context } = input;
 
-  const checks: CheckReport[] = ruleset.checks.map(rule => {
-    const result = rule.evaluate(facts, context);
-    return {
-      id: rule.id,
-      area: rule.area,
-      title: rule.title,
-      weight: rule.weight,
-      status: result.status,
-      points: checkPoints(result.status, rule.weight),
-      evidence: unique(result.evidence),
-      recommendation: result.recommendation,
-      default: rule.default,
-      switchWhen: rule.switchWhen,
-    };
-  });
+  // Where each check's reads start among those noted during the checks.
+  const from: number[] = [];
+  watchReads(facts);
+  let checks: CheckReport[];
+  try {
+    checks = ruleset.checks.map(rule => {
+      from.push(readsNoted());
+      const result = rule.evaluate(facts, context);
+      return {
+        id: rule.id,
+        area: rule.area,
+        title: rule.title,
+        weight: rule.weight,
+        status: result.status,
+        points: checkPoints(result.status, rule.weight),
+        // Rules may cite one object twice (one fact, two uses); the report lists it once.
+        evidence: distinct(result.evidence),
+        recommendation: result.recommendation,
+        default: rule.default,
+        switchWhen: rule.switchWhen,
+      };
+    });
+  } finally {
+    from.push(readsNoted());
+    endWatch();
+  }
 
   const antiPatterns: AntiPatternReport[] = ruleset.antiPatterns.map(rule => {
     const result = rule.evaluate(facts, context);
@@ -104,17 +111,22 @@ export function evaluateCluster(
       id: rule.id,
       title: rule.title,
       status: result.status,
-      evidence: unique(result.evidence),
+      evidence: distinct(result.evidence),
       lesson: rule.lesson,
       acknowledged: result.status === 'detected' ? ack : null,
     };
   });
 
-  const readiness: ReadinessReport[] = ruleset.readiness.map(rule => ({
-    id: rule.id,
-    title: rule.title,
-    ...rule.evaluate(facts, context),
-  }));
+  const readiness: ReadinessReport[] = ruleset.readiness.map(rule => {
+    const result = rule.evaluate(facts, context);
+    return {
+      id: rule.id,
+      title: rule.title,
+      status: result.status,
+      blockers: result.blockers,
+      steps: result.steps,
+    };
+  });
 
   const areas = scoreAreas(checks);
   const final = finalScore({
@@ -124,17 +136,19 @@ export function evaluateCluster(
     checks,
     production: isProduction(context),
   });
-  const atStake: PointsAtStake[] = [...areas.atStake].map(
-    ([checkId, points]) => ({
-      checkId,
-      points,
-      reads: unknownReads(
-        ruleset.checks.find(rule => rule.id === checkId)!,
-        facts,
-        context,
-      ),
-    }),
-  );
+  const atStake: PointsAtStake[] = [];
+  for (const [checkId, points] of areas.atStake) {
+    let i = 0;
+    while (ruleset.checks[i].id !== checkId) i += 1;
+    const rule = ruleset.checks[i];
+    const reads = unknownFacts(
+      facts,
+      readsAreNoted(rule)
+        ? readsBetween(from[i], from[i + 1])
+        : proxiedReads(rule, facts, context),
+    );
+    atStake.push({ checkId, points, reads });
+  }
   return {
     schemaVersion: 1,
     rulesetVersion: ruleset.version,
@@ -162,34 +176,4 @@ export function evaluateCluster(
     readiness,
     links: input.links ?? [],
   };
-}
-
-/**
- * The unknown facts an undecided check read: evaluated again with every fact
- * access recorded, so the report can say what the scanner must be allowed to
- * read without each rule declaring its inputs.
- */
-function unknownReads(
-  rule: CheckRule,
-  facts: ClusterFacts,
-  context: EvaluationContext,
-): { fact: string; reason: string }[] {
-  const read = new Set<string>();
-  const recorder = new Proxy(facts, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') read.add(key);
-      return Reflect.get(target, key, receiver);
-    },
-  });
-  rule.evaluate(recorder, context);
-  const table = facts as Record<
-    string,
-    { value: unknown; reason?: string } | undefined
-  >;
-  return [...read]
-    .filter(id => table[id] === undefined || table[id]!.value === null)
-    .map(id => ({
-      fact: id,
-      reason: table[id]?.reason ?? 'not collected',
-    }));
 }

@@ -3,11 +3,16 @@ import { factEvidence, factValue, unknownReason } from '../facts/access';
 import { EvaluationContext, RequirementId } from '../context';
 import { MESH_REQUIREMENTS } from '../context/requirements';
 import { AntiPatternResult, CheckResult, ReadinessResult } from './types';
+import { joined } from '../text/joined';
+import { contains, distinct } from '../text/distinct';
 
 function reasonsFor(facts: ClusterFacts, ids: FactId[]): string[] {
-  return ids
-    .map(id => unknownReason(facts, id))
-    .filter((r): r is string => r !== undefined);
+  const reasons: string[] = [];
+  for (const id of ids) {
+    const reason = unknownReason(facts, id);
+    if (reason !== undefined) reasons.push(reason);
+  }
+  return reasons;
 }
 
 /** A check result for a rule whose input fact is unknown: never pass, never fail. */
@@ -19,7 +24,8 @@ export function unknownBecause(
   return {
     status: 'unknown',
     evidence: reasons,
-    recommendation: `Cannot judge until these facts can be read: ${reasons.join(
+    recommendation: `Cannot judge until these facts can be read: ${joined(
+      reasons,
       '; ',
     )}. Check the scanner's access to the cluster.`,
   };
@@ -43,7 +49,7 @@ export function readinessUnknown(
     status: 'unknown',
     blockers: [],
     steps: [
-      `Make these facts readable, then scan again: ${reasons.join('; ')}`,
+      `Make these facts readable, then scan again: ${joined(reasons, '; ')}`,
     ],
   };
 }
@@ -55,7 +61,7 @@ export function plural(count: number, noun: string): string {
 
 /** Evidence quoted inside a recommendation: "(a; b)", or "" when there is none. */
 export function cite(evidence: string[]): string {
-  return evidence.length > 0 ? ` (${evidence.join('; ')})` : '';
+  return evidence.length > 0 ? ` (${joined(evidence, '; ')})` : '';
 }
 
 /** Display name of a CNI in sentences. */
@@ -108,7 +114,7 @@ export const catalog = {
   },
   requirements(ids: readonly string[]): string {
     return `catalog: network-scorecard.io/requirements=${
-      ids.length > 0 ? ids.join(', ') : '(none)'
+      ids.length > 0 ? joined(ids, ', ') : '(none)'
     }`;
   },
   refresh(context: EvaluationContext): string {
@@ -167,10 +173,10 @@ export function readinessFrom(
   }
   if (unknownIds.length > 0) {
     steps.push(
-      `Confirm what the scanner could not read: ${reasonsFor(
-        facts,
-        unknownIds,
-      ).join('; ')}`,
+      `Confirm what the scanner could not read: ${joined(
+        reasonsFor(facts, unknownIds),
+        '; ',
+      )}`,
     );
   }
   if (blockers.length > 0) {
@@ -182,11 +188,9 @@ export function readinessFrom(
 
 /** "a, b, c and 4 more", duplicates dropped. */
 export function listNames(names: string[], max = 5): string {
-  const unique = [...new Set(names)];
-  const shown = unique.slice(0, max).join(', ');
-  return unique.length > max
-    ? `${shown} and ${unique.length - max} more`
-    : shown;
+  const once = distinct(names);
+  const shown = joined(once.length > max ? once.slice(0, max) : once, ', ');
+  return once.length > max ? `${shown} and ${once.length - max} more` : shown;
 }
 
 /** The evidence of several facts, each line once. */
@@ -194,7 +198,7 @@ export function evidenceOf(facts: ClusterFacts, ...ids: FactId[]): string[] {
   const out: string[] = [];
   for (const id of ids) {
     for (const line of factEvidence(facts, id))
-      if (!out.includes(line)) out.push(line);
+      if (!contains(out, line)) out.push(line);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { ClusterFacts } from '../facts';
 import { EvaluationContext } from '../context';
 import { CheckRule } from './types';
 
-/** Of the facts a check read, the unknown ones and why: what the scanner must be allowed to read. */
+/** Of the facts a check read (repeats allowed), the unknown ones and why, in first-read order: what the scanner must be allowed to read. */
 export function unknownFacts(
   facts: ClusterFacts,
   read: readonly string[],
@@ -12,7 +12,10 @@ export function unknownFacts(
     { value: unknown; reason?: string } | undefined
   >;
   const unknown: { fact: string; reason: string }[] = [];
+  const seen: string[] = [];
   for (const id of read) {
+    if (seen.includes(id)) continue;
+    seen.push(id);
     const fact = table[id];
     if (fact === undefined || fact.value === null)
       unknown.push({ fact: id, reason: fact?.reason ?? 'not collected' });

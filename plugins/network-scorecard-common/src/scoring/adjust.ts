@@ -13,6 +13,7 @@ import {
   gradeFor,
   round1,
 } from './score';
+import { joined } from '../text/joined';
 
 /** @public */
 export interface FinalScore {
@@ -38,21 +39,24 @@ export function finalScore(input: {
   checks: Pick<CheckReport, 'id' | 'status'>[];
   production: boolean;
 }): FinalScore {
-  const penalties: ScorePenalty[] = input.antiPatterns
-    .filter(a => a.status !== 'clear')
-    .map(a => ({
+  const penalties: ScorePenalty[] = [];
+  const open: string[] = [];
+  for (const a of input.antiPatterns) {
+    if (a.status === 'clear') continue;
+    penalties.push({
       antiPatternId: a.id,
-      status: a.status as 'detected' | 'unknown',
+      status: a.status,
       points: a.acknowledged ? 0 : ANTI_PATTERN_PENALTY,
       waived: !!a.acknowledged,
-    }));
+    });
+    if (!a.acknowledged) open.push(a.id);
+  }
   const caps: ScoreCap[] = [];
-  const open = penalties.filter(p => !p.waived);
   if (open.length > 0) {
     caps.push({
       id: 'open-anti-pattern',
       max: ANTI_PATTERN_CAP,
-      reason: `${open.map(p => p.antiPatternId).join(', ')} ${
+      reason: `${joined(open, ', ')} ${
         open.length === 1 ? 'is' : 'are'
       } open (detected or undecidable, not acknowledged): no A until resolved or acknowledged`,
     });
@@ -75,9 +79,10 @@ export function finalScore(input: {
   if (input.weighted === null || input.coverage < MIN_COVERAGE_FOR_GRADE) {
     return { score: null, grade: '?', penalties, caps };
   }
-  const penalised =
-    input.weighted - penalties.reduce((sum, p) => sum + p.points, 0);
-  const capped = Math.min(penalised, ...caps.map(c => c.max));
+  let penalty = 0;
+  for (const p of penalties) penalty += p.points;
+  let capped = input.weighted - penalty;
+  for (const cap of caps) capped = Math.min(capped, cap.max);
   const score = round1(Math.max(0, capped));
   return { score, grade: gradeFor(score), penalties, caps };
 }

@@ -9,13 +9,20 @@ export const SCORING_FORMULA = '2026.12';
  * status is unknown earns nothing: seeing less never scores better. Only
  * not-applicable leaves the denominator.
  */
-const STATUS_FACTOR: Record<CheckStatus, number | null> = {
-  pass: 1,
-  warn: 0.5,
-  fail: 0,
-  unknown: 0,
-  'not-applicable': null,
-};
+function statusFactor(status: CheckStatus): number | null {
+  // A switch: a keyed lookup by a varying status is a slow generic access.
+  switch (status) {
+    case 'pass':
+      return 1;
+    case 'warn':
+      return 0.5;
+    case 'fail':
+    case 'unknown':
+      return 0;
+    default:
+      return null; // not-applicable
+  }
+}
 
 /**
  * How much each area counts in the overall score. The CNI is the foundation
@@ -31,6 +38,9 @@ export const AREA_WEIGHTS: Record<Area, number> = {
   observability: 20,
   policy: 25,
 };
+
+/** AREA_WEIGHTS indexed like AREAS, for the hot loop of scoreAreas. */
+const WEIGHT_AT = AREAS.map(area => AREA_WEIGHTS[area]);
 
 /** Below this share of known applicable checks the grade is "?". @public */
 export const MIN_COVERAGE_FOR_GRADE = 0.5;
@@ -49,7 +59,7 @@ export function checkPoints(
   status: CheckStatus,
   weight: number,
 ): number | null {
-  const factor = STATUS_FACTOR[status];
+  const factor = statusFactor(status);
   return factor === null ? null : weight * factor;
 }
 
@@ -90,9 +100,10 @@ export function scoreAreas(
   checks: Pick<CheckReport, 'id' | 'area' | 'status' | 'weight'>[],
 ): AreaSummary {
   // Exact ratios feed the overall score; only what is shown is rounded.
-  // Indexed like AREAS: arrays are much cheaper than keyed maps on this hot path.
-  const points = AREAS.map(() => 0);
-  const possible = AREAS.map(() => 0);
+  // Indexed like AREAS: arrays are much cheaper than keyed maps on this hot
+  // path, and typed ones hold the half points without changing their kind.
+  const points = new Float64Array(AREAS.length);
+  const possible = new Float64Array(AREAS.length);
   let applicable = 0;
   let known = 0;
   for (const check of checks) {
@@ -108,23 +119,21 @@ export function scoreAreas(
   const areas: AreaScore[] = [];
   let weighted = 0;
   let totalWeight = 0;
-  AREAS.forEach((area, i) => {
+  for (let i = 0; i < AREAS.length; i++) {
+    const area = AREAS[i];
     const score = possible[i] ? (points[i] / possible[i]) * 100 : null;
     areas.push({ id: area, score: score === null ? null : round1(score) });
-    if (score === null) return;
-    weighted += score * AREA_WEIGHTS[area];
-    totalWeight += AREA_WEIGHTS[area];
-  });
+    if (score === null) continue;
+    weighted += score * WEIGHT_AT[i];
+    totalWeight += WEIGHT_AT[i];
+  }
   const atStake = new Map<string, number>();
   for (const check of checks) {
     if (check.status !== 'unknown') continue;
-    const areaPossible = possible[AREAS.indexOf(check.area)];
+    const i = AREAS.indexOf(check.area);
     atStake.set(
       check.id,
-      round1(
-        ((check.weight / areaPossible) * 100 * AREA_WEIGHTS[check.area]) /
-          totalWeight,
-      ),
+      round1(((check.weight / possible[i]) * 100 * WEIGHT_AT[i]) / totalWeight),
     );
   }
   return {

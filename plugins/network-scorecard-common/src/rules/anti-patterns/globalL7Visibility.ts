@@ -21,21 +21,22 @@ export const apGlobalL7Visibility: AntiPatternRule = {
     const l7Evidence = factEvidence(facts, 'l7Visibility.details');
     const hubble = factValue(facts, 'hubble');
     const http = hubble ? unfilteredHttp(hubble) : undefined;
-    const httpEvidence = http
-      ? [
-          `Hubble ${
-            hubble?.metricsConfig === 'dynamic' ? 'dynamic ' : ''
-          }http metric without a per-workload filter (includeFilters): it records only what reaches the L7 proxy, so it is as wide as the L7 visibility`,
-          ...metricsEvidence(facts),
-        ]
-      : metricsEvidence(facts);
-    if (l7.scope !== 'global')
+    if (l7.scope !== 'global') {
+      const httpEvidence = http
+        ? [
+            `Hubble ${
+              hubble?.metricsConfig === 'dynamic' ? 'dynamic ' : ''
+            }http metric without a per-workload filter (includeFilters): it records only what reaches the L7 proxy, so it is as wide as the L7 visibility`,
+            ...metricsEvidence(facts),
+          ]
+        : metricsEvidence(facts);
       return { status: 'clear', evidence: [...l7Evidence, ...httpEvidence] };
+    }
     return {
       status: 'detected',
       // The finding first: a report shows an anti-pattern by its first line.
       evidence: [
-        ...l7Evidence.filter(e => /HTTP\/Kafka\/L7 rules on every/.test(e)),
+        ...l7Evidence.filter(e => e.includes('HTTP/Kafka/L7 rules on every')),
         ...(http
           ? [
               'Hubble http metric without a per-workload filter: HTTP series for every pod the L7 rules reach',

@@ -7,6 +7,7 @@ import {
   SCALE_REQUIREMENTS,
   serviceCount,
 } from '../mesh/scale';
+import { joined } from '../../text/joined';
 
 export { MESH_MIN_SERVICES };
 
@@ -49,11 +50,12 @@ export const apMeshTooEarly: AntiPatternRule = {
         catalog.requirements(declared),
         ...(early
           ? [
-              `${separate.map(m => MESH_LABEL[m]).join(' and ')} for ${
-                count.count
-              } services (< ${MESH_MIN_SERVICES})${
+              `${joined(
+                separate.map(m => MESH_LABEL[m]),
+                ' and ',
+              )} for ${count.count} services (< ${MESH_MIN_SERVICES})${
                 declared.length
-                  ? `; ${declared.join(', ')} ${
+                  ? `; ${joined(declared, ', ')} ${
                       declared.length === 1 ? 'justifies' : 'justify'
                     } a mesh only at 50+ services`
                   : ''

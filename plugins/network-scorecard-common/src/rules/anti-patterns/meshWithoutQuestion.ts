@@ -7,6 +7,7 @@ import {
   separateMeshes,
 } from '../mesh/capabilities';
 import { MESH_SCALE_SERVICES, standingRequirements } from '../mesh/scale';
+import { joined } from '../../text/joined';
 
 /** @public */
 export const apMeshWithoutQuestion: AntiPatternRule = {
@@ -32,15 +33,18 @@ export const apMeshWithoutQuestion: AntiPatternRule = {
     if (s.unknownScale.some(answers))
       return antiPatternUnknown(facts, ['services']);
     const declared = meshRequirements(context);
-    const label = separate.map(m => MESH_LABEL[m]).join(' and ');
+    const label = joined(
+      separate.map(m => MESH_LABEL[m]),
+      ' and ',
+    );
     const why = () => {
       if (declared.length === 0)
         return `${label} runs with no mesh requirement declared`;
       if (s.belowScale.length > 0 && s.standing.length === 0)
-        return `${label} answers ${s.belowScale.join(', ')}, which ${
+        return `${label} answers ${joined(s.belowScale, ', ')}, which ${
           s.belowScale.length === 1 ? 'needs' : 'need'
         } ${MESH_SCALE_SERVICES}+ services to justify a mesh`;
-      return `${label} answers none of ${declared.join(', ')}`;
+      return `${label} answers none of ${joined(declared, ', ')}`;
     };
     return {
       status: 'detected',

@@ -8,6 +8,7 @@ import {
   refreshState,
 } from '../helpers';
 import { targetEvidence } from '../cni/move';
+import { joined } from '../../text/joined';
 
 /** @public */
 export const apStandaloneCniMigration: AntiPatternRule = {
@@ -40,8 +41,9 @@ export const apStandaloneCniMigration: AntiPatternRule = {
         refresh === 'past'
           ? `the planned refresh date ${
               context.platformRefresh
-            } has passed with ${all.join(' and ')} still side by side`
-          : `${all.join(
+            } has passed with ${joined(all, ' and ')} still side by side`
+          : `${joined(
+              all,
               ' and ',
             )} run side by side with no platform refresh planned`,
       ],

@@ -16,6 +16,7 @@ import {
 } from '../helpers';
 import { calicoReasons, targetEvidence } from './move';
 import { platformOf } from './platform';
+import { joined } from '../../text/joined';
 
 /** What the framework's default would take on this platform, for a cluster outside it. */
 function towardsCilium(facts: ClusterFacts, cni: CniName): string {
@@ -51,7 +52,8 @@ function calicoVerdict(
         ]
       : [];
   const target = context.targetCni;
-  const withTarget = [
+  // Not built for the common verdict, which cites less.
+  const withTarget = () => [
     ...evidence,
     ...reasons,
     ...inCluster,
@@ -60,8 +62,9 @@ function calicoVerdict(
   if (target === 'cilium' && windows.length > 0) {
     return {
       status: 'warn',
-      evidence: withTarget,
-      recommendation: `The catalog declares a move to Cilium, but ${windows.join(
+      evidence: withTarget(),
+      recommendation: `The catalog declares a move to Cilium, but ${joined(
+        windows,
         ' and ',
       )} keep this cluster on Calico: Cilium runs no Windows nodes. Move the Windows workloads to a Calico cluster of their own before the move, or drop network-scorecard.io/target-cni.`,
     };
@@ -69,20 +72,24 @@ function calicoVerdict(
   if (reasons.length > 0) {
     return {
       status: 'pass',
-      evidence: withTarget,
+      evidence: withTarget(),
       recommendation:
         target === 'cilium'
-          ? `Calico is the right choice here today (${reasons.join(
+          ? `Calico is the right choice here today (${joined(
+              reasons,
               ', ',
             )}). The declared move to Cilium has to carry that peering over to Cilium's BGP control plane with the network team; readiness.calico-to-cilium tracks it.`
-          : `Calico is the right choice here (${reasons.join(', ')}); keep it.`,
+          : `Calico is the right choice here (${joined(
+              reasons,
+              ', ',
+            )}); keep it.`,
     };
   }
   if (target === 'cilium') {
     const refresh = refreshState(context);
     return {
       status: 'pass',
-      evidence: [...withTarget, catalog.refresh(context)],
+      evidence: [...withTarget(), catalog.refresh(context)],
       recommendation: `A working Calico with a declared move to Cilium${
         refresh === 'planned'
           ? ` at the platform refresh of ${context.platformRefresh}`
@@ -118,7 +125,7 @@ export const cniDefaultChoice: CheckRule = {
 
     if (isCniMigration(all)) {
       const refresh = refreshState(context);
-      const both = all.map(cniLabel).join(' and ');
+      const both = joined(all.map(cniLabel), ' and ');
       return {
         status: 'warn',
         evidence: [
@@ -140,7 +147,8 @@ export const cniDefaultChoice: CheckRule = {
           ? {
               status: 'pass',
               evidence: [...evidence, ...reasons, targetEvidence(context)],
-              recommendation: `Cilium runs today; the declared move to Calico is justified (${reasons.join(
+              recommendation: `Cilium runs today; the declared move to Calico is justified (${joined(
+                reasons,
                 ', ',
               )}).`,
             }

@@ -4,6 +4,7 @@ import { CheckResult, CheckRule } from '../types';
 import { cite, cniLabel, listNames, unknownBecause } from '../helpers';
 import { isIstio } from '../mesh/capabilities';
 import { istioCoverage } from '../mesh/coverage';
+import { joined } from '../../text/joined';
 
 /**
  * Istio in STRICT mode encrypts pod traffic itself (ztunnel's HBONE tunnels
@@ -37,7 +38,8 @@ function meshEncryption(
     evidence,
     recommendation: `Traffic between ${listNames(
       coverage.covered,
-    )} is encrypted by ${how}; the rest crosses nodes unencrypted (${coverage.gaps.join(
+    )} is encrypted by ${how}; the rest crosses nodes unencrypted (${joined(
+      coverage.gaps,
       '; ',
     )}). Enrol those namespaces in STRICT mode, or turn on the CNI's WireGuard for everything.`,
   };
@@ -71,7 +73,8 @@ export const encryptionTransparent: CheckRule = {
         : {
             status: 'warn',
             evidence,
-            recommendation: `Pod traffic between nodes is not encrypted (${evidence.join(
+            recommendation: `Pod traffic between nodes is not encrypted (${joined(
+              evidence,
               '; ',
             )}). Flannel can only encrypt with its WireGuard backend; Cilium's WireGuard does it in the kernel, when the cluster is rebuilt on the framework's default.`,
           };

@@ -1,6 +1,6 @@
 import { factEvidence } from '../../facts/access';
 import { CheckRule } from '../types';
-import { cite } from '../helpers';
+import { cite, unknownBecause } from '../helpers';
 import { providerName } from '../cni/platform';
 import { kubeProxyState } from './state';
 
@@ -23,7 +23,7 @@ export const kubeProxyRedundant: CheckRule = {
     'The point of kube-proxy replacement is one fewer component. If the DaemonSet keeps running, two agents program the same Services, the iptables rules the replacement was meant to retire are still there, and an incident has two places to look instead of one.',
   evaluate(facts) {
     const state = kubeProxyState(facts);
-    if (state.kind === 'unknown') return state.result;
+    if (state.kind === 'unknown') return unknownBecause(state.facts, state.ids);
     const evidence = factEvidence(facts, 'kubeProxy');
     if (state.kind === 'kube-proxy') {
       return {

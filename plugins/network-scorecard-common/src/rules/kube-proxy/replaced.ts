@@ -36,7 +36,7 @@ export const kubeProxyReplaced: CheckRule = {
     'Cilium can do all Service load balancing in eBPF, which removes a whole component to run, upgrade and debug and replaces long iptables chains with constant-time lookups; Calico does the same in its eBPF mode. The one good reason to keep kube-proxy is tooling that reads or writes iptables rules and would break without them. A CNI that cannot replace it leaves the cluster short of the default, which counts as a warning with the reason, not as a question that does not arise.',
   evaluate(facts, context) {
     const state = kubeProxyState(facts);
-    if (state.kind === 'unknown') return state.result;
+    if (state.kind === 'unknown') return unknownBecause(state.facts, state.ids);
     const evidence = factEvidence(facts, 'kubeProxy');
     const tooling = context.requirements.includes('iptables-tooling');
     const req = catalog.requirements(context.requirements);

@@ -29,7 +29,7 @@ export const kubeProxyScale: CheckRule = {
     'iptables evaluates rules one after another, so every Service adds work to every new connection and to every rule sync; past about a thousand Services the difference to eBPF hash-table lookups becomes visible in latency. Below that, iptables mode is a cost to plan away rather than an emergency.',
   evaluate(facts, context) {
     const state = kubeProxyState(facts);
-    if (state.kind === 'unknown') return state.result;
+    if (state.kind === 'unknown') return unknownBecause(state.facts, state.ids);
     const evidence = factEvidence(facts, 'kubeProxy');
     if (state.kind === 'replaced') {
       return {

@@ -1,28 +1,21 @@
 import { ClusterFacts, FactId, KubeProxyFact } from '../../facts';
 import { factEvidence, factValue } from '../../facts/access';
-import { CheckResult } from '../types';
-import { unknownBecause } from '../helpers';
 
 /**
  * The kubeProxy fact, read the same way by every kube-proxy check and the
  * readiness item: the collector reports null (with its reason) when it
  * cannot tell; a value without kube-proxy and without a replacement is not
- * interpreted here either.
+ * interpreted here either. An unknown state names the facts (possibly a
+ * stand-in saying why) for unknownBecause or readinessUnknown.
  */
 export type KubeProxyState =
-  | { kind: 'unknown'; result: CheckResult; facts: ClusterFacts; ids: FactId[] }
+  | { kind: 'unknown'; facts: ClusterFacts; ids: FactId[] }
   | { kind: 'replaced'; fact: KubeProxyFact; by: string }
   | { kind: 'kube-proxy'; fact: KubeProxyFact };
 
 export function kubeProxyState(facts: ClusterFacts): KubeProxyState {
   const fact = factValue(facts, 'kubeProxy');
-  if (fact === null)
-    return {
-      kind: 'unknown',
-      result: unknownBecause(facts, ['kubeProxy']),
-      facts,
-      ids: ['kubeProxy'],
-    };
+  if (fact === null) return { kind: 'unknown', facts, ids: ['kubeProxy'] };
   if (fact.replacedBy !== null)
     return {
       kind: 'replaced',
@@ -39,12 +32,7 @@ export function kubeProxyState(facts: ClusterFacts): KubeProxyState {
         reason,
       },
     };
-    return {
-      kind: 'unknown',
-      result: unknownBecause(unknown, ['kubeProxy']),
-      facts: unknown,
-      ids: ['kubeProxy'],
-    };
+    return { kind: 'unknown', facts: unknown, ids: ['kubeProxy'] };
   }
   return { kind: 'kube-proxy', fact };
 }

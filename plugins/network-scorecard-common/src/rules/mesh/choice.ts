@@ -128,8 +128,10 @@ export const meshChoice: CheckRule = {
     const needsCni = !(mesh === 'istio-ambient' && compliance(context));
     const cni = factValue(facts, 'cni');
     if (needsCni && cni === null) return unknownBecause(facts, ['cni']);
+    const { status, recommendation } = verdict(mesh, context, cni);
     return {
-      ...verdict(mesh, context, cni),
+      status,
+      recommendation,
       evidence: needsCni
         ? [...evidence, ...factEvidence(facts, 'cni')]
         : evidence,

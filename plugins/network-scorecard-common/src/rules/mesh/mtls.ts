@@ -15,6 +15,7 @@ import {
   istioCoverage,
   linkerdCoverage,
 } from './coverage';
+import { joined } from '../../text/joined';
 
 function fromCoverage(
   c: Coverage,
@@ -29,7 +30,7 @@ function fromCoverage(
       status: 'fail',
       evidence,
       recommendation: `${who}: no service pair is guaranteed mTLS${
-        c.gaps.length ? ` (${c.gaps.join('; ')})` : ''
+        c.gaps.length ? ` (${joined(c.gaps, '; ')})` : ''
       }. ${fixNone}`,
     };
   if (c.reach === 'partial')
@@ -38,7 +39,7 @@ function fromCoverage(
       evidence,
       recommendation: `${who} protects ${listNames(
         c.covered,
-      )}, not every pair: ${c.gaps.join('; ')}. ${fixSome}`,
+      )}, not every pair: ${joined(c.gaps, '; ')}. ${fixSome}`,
     };
   return {
     status: 'pass',
@@ -169,7 +170,12 @@ export const meshMtls: CheckRule = {
         ...(wire ? factEvidence(facts, 'encryption') : []),
       ],
       recommendation: `mtls-all-east-west is declared and nothing running provides mTLS between services${
-        all.length ? ` (${all.map(m => MESH_LABEL[m]).join(', ')})` : ''
+        all.length
+          ? ` (${joined(
+              all.map(m => MESH_LABEL[m]),
+              ', ',
+            )})`
+          : ''
       }.${wire} ${advice}`,
     };
   },

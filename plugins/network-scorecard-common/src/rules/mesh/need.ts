@@ -5,6 +5,8 @@ import { CheckResult, CheckRule } from '../types';
 import { catalog, meshRequirements, unknownBecause } from '../helpers';
 import { answeredBy, MESH_LABEL, separateMeshes } from './capabilities';
 import { belowScaleNote, standingRequirements } from './scale';
+import { joined } from '../../text/joined';
+import { distinct } from '../../text/distinct';
 
 const HOW: Partial<Record<RequirementId, string>> = {
   'l7-policy':
@@ -38,11 +40,10 @@ function judge(
     return {
       status: 'fail',
       evidence,
-      recommendation: `${separate
-        .map(m => MESH_LABEL[m])
-        .join(
-          ' and ',
-        )} runs, but no declared requirement needs a mesh.${note} Write down the problem it solves in network-scorecard.io/requirements, or plan its removal.`,
+      recommendation: `${joined(
+        separate.map(m => MESH_LABEL[m]),
+        ' and ',
+      )} runs, but no declared requirement needs a mesh.${note} Write down the problem it solves in network-scorecard.io/requirements, or plan its removal.`,
     };
   }
   const unknown: FactId[] = [];
@@ -59,24 +60,25 @@ function judge(
     }
   }
   if (unknown.length > 0) return unknown;
-  const all2 = [...new Set([...evidence, ...answerEvidence])];
+  const all2 = distinct([...evidence, ...answerEvidence]);
   if (missing.length === 0)
     return {
       status: 'pass',
       evidence: all2,
-      recommendation: `Every requirement that holds is answered: ${answered.join(
+      recommendation: `Every requirement that holds is answered: ${joined(
+        answered,
         ', ',
       )}.${note}`,
     };
   return {
     status: 'fail',
     evidence: all2,
-    recommendation: `Nothing running answers ${missing.join(', ')}${
-      answered.length ? ` (answered: ${answered.join(', ')})` : ''
-    }. ${missing
-      .map(r => (HOW[r] ? `For ${r}: ${HOW[r]}.` : ''))
-      .filter(Boolean)
-      .join(' ')} See readiness.mesh for the steps.${note}`.replace(/\s+$/, ''),
+    recommendation: `Nothing running answers ${joined(missing, ', ')}${
+      answered.length ? ` (answered: ${joined(answered, ', ')})` : ''
+    }. ${joined(
+      missing.map(r => (HOW[r] ? `For ${r}: ${HOW[r]}.` : '')).filter(Boolean),
+      ' ',
+    )} See readiness.mesh for the steps.${note}`.trimEnd(),
   };
 }
 

@@ -2,6 +2,7 @@ import { ClusterFacts } from '../../facts';
 import { factEvidence, factValue } from '../../facts/access';
 import { EvaluationContext, RequirementId } from '../../context';
 import { meshRequirements } from '../helpers';
+import { joined } from '../../text/joined';
 
 /** Below this many services a mesh costs more than it saves, per the framework. */
 export const MESH_MIN_SERVICES = 20;
@@ -91,7 +92,7 @@ export function standingRequirements(
   }
   if (result.belowScale.length > 0 && count) {
     result.evidence.push(
-      `${result.belowScale.join(', ')} ${
+      `${joined(result.belowScale, ', ')} ${
         result.belowScale.length === 1 ? 'justifies' : 'justify'
       } a mesh only with ${MESH_SCALE_SERVICES}+ services; ${
         count.count
@@ -104,7 +105,7 @@ export function standingRequirements(
 /** "canary-traffic-shifting on 8 services: the framework ties it to 50+ services with complex dependencies" */
 export function belowScaleNote(standing: Standing): string {
   if (standing.belowScale.length === 0 || !standing.count) return '';
-  return ` ${standing.belowScale.join(', ')} ${
+  return ` ${joined(standing.belowScale, ', ')} ${
     standing.belowScale.length === 1 ? 'is' : 'are'
   } declared, but the framework ties ${
     standing.belowScale.length === 1 ? 'it' : 'them'

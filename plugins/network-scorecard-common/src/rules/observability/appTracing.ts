@@ -23,8 +23,8 @@ export const observabilityAppTracing: CheckRule = {
     const tracing = factValue(facts, 'tracing');
     if (tracing === null) return unknownBecause(facts, ['tracing']);
     const evidence = factEvidence(facts, 'tracing');
-    const meshEvidence = evidence.filter(e => !/OpenTelemetry/.test(e));
     if (tracesNearlyEverything(tracing)) {
+      const meshEvidence = evidence.filter(e => !e.includes('OpenTelemetry'));
       const declared = context.requirements.includes(
         'per-request-observability',
       );

@@ -56,5 +56,5 @@ export const PAIR_CONTEXT_OPTIONS =
 
 /** Evidence lines of the hubble fact about its metrics. */
 export function metricsEvidence(facts: ClusterFacts): string[] {
-  return factEvidence(facts, 'hubble').filter(e => /metrics/.test(e));
+  return factEvidence(facts, 'hubble').filter(e => e.includes('metrics'));
 }

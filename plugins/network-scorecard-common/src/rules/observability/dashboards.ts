@@ -4,6 +4,7 @@ import { factEvidence, factValue } from '../../facts/access';
 import { isProduction } from '../../context/types';
 import { CheckResult, CheckRule } from '../types';
 import { catalog, cniLabel, evidenceOf, unknownBecause } from '../helpers';
+import { joined } from '../../text/joined';
 
 const DASHBOARD_TITLE: Record<DashboardId, string> = {
   serviceMap: 'service map',
@@ -13,7 +14,10 @@ const DASHBOARD_TITLE: Record<DashboardId, string> = {
 };
 
 const titles = (ids: DashboardId[]) =>
-  ids.map(d => DASHBOARD_TITLE[d]).join(', ');
+  joined(
+    ids.map(d => DASHBOARD_TITLE[d]),
+    ', ',
+  );
 
 /** Which dashboards the CNI's own flow data can feed, and from what. */
 interface FlowSources {
@@ -58,12 +62,15 @@ function flowSources(facts: ClusterFacts): FlowSources | CheckResult | null {
     ];
     return {
       feeds,
-      source: [
-        ...(calico.goldmane ? ["Goldmane's flow logs"] : []),
-        ...(calico.felixMetrics ? ['the Felix metrics'] : []),
-      ].join(' and '),
+      source: joined(
+        [
+          ...(calico.goldmane ? ["Goldmane's flow logs"] : []),
+          ...(calico.felixMetrics ? ['the Felix metrics'] : []),
+        ],
+        ' and ',
+      ),
       limits: `Calico records connections, not HTTP requests, so error rates and latency have to come from application or ingress metrics${
-        enable.length ? `; turn on ${enable.join(' and ')} for the rest` : ''
+        enable.length ? `; turn on ${joined(enable, ' and ')} for the rest` : ''
       }.`,
     };
   }
@@ -129,7 +136,7 @@ export const observabilityDashboards: CheckRule = {
     return {
       status: fail ? 'fail' : 'warn',
       evidence,
-      recommendation: parts.join(' '),
+      recommendation: joined(parts, ' '),
     };
   },
 };

@@ -2,6 +2,7 @@ import { factEvidence, factValue } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite, unknownBecause } from '../helpers';
 import { unlessCilium } from './cilium';
+import { joined } from '../../text/joined';
 
 /** @public */
 export const observabilityHubble: CheckRule = {
@@ -45,8 +46,10 @@ export const observabilityHubble: CheckRule = {
       status: 'warn',
       evidence,
       recommendation: `Hubble runs on the agents${cite(
-        evidence.filter(e => /hubble-(relay|ui)/.test(e)),
-      )}, but ${missing.join(' and ')} ${
+        evidence.filter(
+          e => e.includes('hubble-relay') || e.includes('hubble-ui'),
+        ),
+      )}, but ${joined(missing, ' and ')} ${
         missing.length === 1 ? 'is' : 'are'
       } missing: add ${
         missing.length === 1 ? 'it' : 'them'

@@ -22,7 +22,7 @@ export const observabilityL7Targeted: CheckRule = {
         status: 'fail',
         evidence,
         recommendation: `HTTP/Kafka/L7 parsing reaches every pod of the cluster or of whole namespaces${cite(
-          evidence.filter(e => /HTTP\/Kafka\/L7 rules on every/.test(e)),
+          evidence.filter(e => e.includes('HTTP/Kafka/L7 rules on every')),
         )}. Give those rules an endpointSelector that names the services whose problem flow data could not explain (matchLabels on their app label), and leave the rest at L4.`,
       };
     }

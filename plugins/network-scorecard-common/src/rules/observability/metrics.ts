@@ -8,6 +8,7 @@ import {
   unlessCilium,
   withoutPairContext,
 } from './cilium';
+import { joined } from '../../text/joined';
 
 /** @public */
 export const observabilityMetrics: CheckRule = {
@@ -37,11 +38,10 @@ export const observabilityMetrics: CheckRule = {
         )}, so no flow metrics exist. Enable Hubble and export dns, drop, tcp, flow and httpV2 (hubble.metrics.enabled, or hubble.metrics.dynamic on Cilium 1.17+).`,
       };
     }
-    const families = new Set(hubble.metrics);
-    const missing = REQUIRED_HUBBLE_METRICS.filter(m => !families.has(m));
+    const missing = REQUIRED_HUBBLE_METRICS.filter(
+      m => !hubble.metrics.includes(m),
+    );
     const blind = withoutPairContext(hubble);
-    const setting = metricsSetting(hubble);
-    const where = cite(evidence.filter(e => /metrics/.test(e)));
     if (missing.length === 0 && blind.length === 0) {
       return {
         status: 'pass',
@@ -50,15 +50,19 @@ export const observabilityMetrics: CheckRule = {
           'Hubble exports flow, drop, dns and http, flow and http labelled with source and destination; make sure Prometheus scrapes hubble-metrics.',
       };
     }
+    const setting = metricsSetting(hubble);
+    const where = cite(evidence.filter(e => e.includes('metrics')));
     const parts: string[] = [];
     if (missing.length > 0) {
-      const have = [...families].join(', ') || 'none';
+      const have = joined([...new Set(hubble.metrics)], ', ') || 'none';
       parts.push(
-        `Hubble exports ${have}${where}; missing ${missing.join(
+        `Hubble exports ${have}${where}; missing ${joined(
+          missing,
           ', ',
-        )}. Add ${missing
-          .map(m => (m === 'http' ? 'httpV2' : m))
-          .join(', ')} to ${setting}${
+        )}. Add ${joined(
+          missing.map(m => (m === 'http' ? 'httpV2' : m)),
+          ', ',
+        )} to ${setting}${
           missing.includes('http')
             ? ' (http fills only where targeted L7 visibility is on; on Cilium 1.17+ scope it to those workloads with includeFilters in the dynamic metrics)'
             : ''
@@ -67,22 +71,26 @@ export const observabilityMetrics: CheckRule = {
     }
     if (blind.length > 0) {
       parts.push(
-        `${blind.map(m => m.name).join(' and ')} ${
+        `${joined(
+          blind.map(m => m.name),
+          ' and ',
+        )} ${
           blind.length === 1 ? 'carries' : 'carry'
         } no source and destination workload${
           missing.length ? '' : where
         }, so ${
           blind.length === 1 ? 'it' : 'they'
-        } cannot draw the service map or latency per service pair: add ${PAIR_CONTEXT_OPTIONS} (or labelsContext with source_workload and destination_workload) to ${blind
-          .map(m => (m.name === 'http' ? 'httpV2' : m.name))
-          .join(' and ')} in ${setting}.`,
+        } cannot draw the service map or latency per service pair: add ${PAIR_CONTEXT_OPTIONS} (or labelsContext with source_workload and destination_workload) to ${joined(
+          blind.map(m => (m.name === 'http' ? 'httpV2' : m.name)),
+          ' and ',
+        )} in ${setting}.`,
       );
     }
     return {
       status:
         missing.length === REQUIRED_HUBBLE_METRICS.length ? 'fail' : 'warn',
       evidence,
-      recommendation: parts.join(' '),
+      recommendation: joined(parts, ' '),
     };
   },
 };

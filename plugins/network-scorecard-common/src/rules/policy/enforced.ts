@@ -10,6 +10,8 @@ import {
   plural,
   unknownBecause,
 } from '../helpers';
+import { joined } from '../../text/joined';
+import { capitalised } from '../../text/capitalised';
 
 /** Every policy object written, whatever its kind (staged previews excluded). */
 function written(p: PoliciesFact): number {
@@ -75,7 +77,8 @@ export const policyEnforced: CheckRule = {
     const own = factEvidence(facts, 'policies');
     const evidence = [...own, ...factEvidence(facts, 'cni')];
     const production = isProduction(context);
-    const withLifecycle = [...evidence, catalog.lifecycle(context)];
+    // Built only for the verdicts that cite the lifecycle.
+    const withLifecycle = () => [...evidence, catalog.lifecycle(context)];
     const count = written(policies);
     const label = cniLabel(cni);
 
@@ -84,7 +87,7 @@ export const policyEnforced: CheckRule = {
         // "Cannot" is not "does not apply": no pod here is isolated from any other.
         return {
           status: 'warn',
-          evidence: withLifecycle,
+          evidence: withLifecycle(),
           recommendation: `Flannel cannot enforce NetworkPolicy, so no pod here is isolated from any other${
             count ? ` and ${plural(count, 'policy object')} are paper` : ''
           }. Tolerable off production; the rebuild on Cilium brings enforcement.`,
@@ -93,13 +96,13 @@ export const policyEnforced: CheckRule = {
       if (!production) {
         return {
           status: 'not-applicable',
-          evidence: withLifecycle,
+          evidence: withLifecycle(),
           recommendation: `${label} off production: policy enforcement is not expected here.`,
         };
       }
       return {
         status: cni === 'flannel' || count === 0 ? 'fail' : 'warn',
-        evidence: withLifecycle,
+        evidence: withLifecycle(),
         recommendation:
           cni === 'flannel'
             ? `Flannel does not enforce NetworkPolicy: ${plural(
@@ -130,7 +133,7 @@ export const policyEnforced: CheckRule = {
         .filter((s): s is { line: string; fix: string } => !!s);
       return {
         status: failOrWarn,
-        evidence: withLifecycle,
+        evidence: withLifecycle(),
         recommendation: `${label} enforces no policy${cite(
           off.flatMap(s => lines(own, s.line)),
         )}: ${
@@ -139,10 +142,12 @@ export const policyEnforced: CheckRule = {
             : `${plural(count, 'policy object')} ${
                 count === 1 ? 'is' : 'are'
               } paper`
-        } and every pod can reach every other. ${off
-          .map(s => s.fix)
-          .join('; ')
-          .replace(/^./, c => c.toUpperCase())}.`,
+        } and every pod can reach every other. ${capitalised(
+          joined(
+            off.map(s => s.fix),
+            '; ',
+          ),
+        )}.`,
       };
     }
     const ns = policies.namespaces;
@@ -158,7 +163,7 @@ export const policyEnforced: CheckRule = {
     if (ns.application === 0) {
       return {
         status: 'warn',
-        evidence: withLifecycle,
+        evidence: withLifecycle(),
         recommendation: `No application namespace was found, only the platform's own${cite(
           lines(own, 'application namespaces'),
         )}: nothing shows that workloads would be protected.`,
@@ -181,13 +186,13 @@ export const policyEnforced: CheckRule = {
       ];
       return {
         status: failOrWarn,
-        evidence: withLifecycle,
+        evidence: withLifecycle(),
         recommendation: `${
           none
             ? `No network policy exists${cite(own.slice(0, 1))}`
             : `No enforced policy selects pods in any application namespace (${listNames(
                 ns.uncovered,
-              )})${paper.length ? `; ${paper.join('; ')}` : ''}`
+              )})${paper.length ? `; ${joined(paper, '; ')}` : ''}`
         }: every pod can reach every other. Start with a default-deny in each application namespace and explicit allows${
           cni === 'cilium' ? ', written as CiliumNetworkPolicy' : ''
         }.`,
@@ -271,10 +276,10 @@ export const policyEnforced: CheckRule = {
     }
     return {
       status: 'warn',
-      evidence: withLifecycle,
-      recommendation: `${enforced}, but ${gaps.join('; ')}. ${fixes
-        .join('; ')
-        .replace(/^./, c => c.toUpperCase())}.`,
+      evidence: withLifecycle(),
+      recommendation: `${enforced}, but ${joined(gaps, '; ')}. ${capitalised(
+        joined(fixes, '; '),
+      )}.`,
     };
   },
 };

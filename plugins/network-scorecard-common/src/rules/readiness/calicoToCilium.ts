@@ -12,6 +12,7 @@ import {
 } from '../helpers';
 import { calicoReasons, movesToCilium, withKernelsUnknown } from '../cni/move';
 import { nodeImageAdvice, platformOf } from '../cni/platform';
+import { joined } from '../../text/joined';
 
 function kernels(facts: ClusterFacts): ReadinessFinding {
   const nodes = factValue(facts, 'nodes');
@@ -34,7 +35,7 @@ function windows(
   const seen = calicoReasons(facts, context).windows;
   if (seen.length > 0)
     return {
-      blocker: `${seen.join(' and ')}: Cilium does not run Windows nodes`,
+      blocker: `${joined(seen, ' and ')}: Cilium does not run Windows nodes`,
     };
   return factValue(facts, 'nodes') === null ? { unknown: 'nodes' } : {};
 }
@@ -49,13 +50,15 @@ function bgp(
   if (why.length === 0) return {};
   if (fact.ciliumBgpControlPlane) {
     return {
-      step: `Move the peering (${why.join(
+      step: `Move the peering (${joined(
+        why,
         ', ',
       )}) to Cilium's BGP control plane (already enabled) and have the network team sign off`,
     };
   }
   return {
-    blocker: `${why.join(
+    blocker: `${joined(
+      why,
       ' and ',
     )}: peering with the physical network must move to Cilium's BGP control plane, which the network team has not accepted yet`,
   };

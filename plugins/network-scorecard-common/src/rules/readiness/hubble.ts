@@ -7,6 +7,7 @@ import {
   REQUIRED_HUBBLE_METRICS,
   withoutPairContext,
 } from '../observability/cilium';
+import { joined } from '../../text/joined';
 
 /**
  * Nothing blocks Hubble on a Cilium cluster, so this item is "ready" with
@@ -40,20 +41,25 @@ export const readinessHubble: ReadinessRule = {
       ...(hubble.ui ? [] : ['Deploy Hubble UI']),
       ...(missingMetrics.length === 0
         ? []
-        : [`Export Hubble metrics ${missingMetrics.join(', ')} to Prometheus`]),
+        : [
+            `Export Hubble metrics ${joined(
+              missingMetrics,
+              ', ',
+            )} to Prometheus`,
+          ]),
       ...(blind.length === 0
         ? []
         : [
-            `Label the ${blind
-              .map(m => m.name)
-              .join(
-                ' and ',
-              )} metrics with source and destination (${PAIR_CONTEXT_OPTIONS})`,
+            `Label the ${joined(
+              blind.map(m => m.name),
+              ' and ',
+            )} metrics with source and destination (${PAIR_CONTEXT_OPTIONS})`,
           ]),
       ...(missingDashboards.length === 0
         ? []
         : [
-            `Build and link the Grafana dashboards: ${missingDashboards.join(
+            `Build and link the Grafana dashboards: ${joined(
+              missingDashboards,
               ', ',
             )}`,
           ]),

@@ -3,6 +3,7 @@ import { factValue } from '../../facts/access';
 import { EvaluationContext, RequirementId } from '../../context';
 import { ReadinessRule } from '../types';
 import {
+  meshRequirements,
   plural,
   ReadinessFinding,
   readinessFrom,
@@ -12,6 +13,7 @@ import { isIstio, MESH_LABEL, separateMeshes } from '../mesh/capabilities';
 import { compliance } from '../mesh/choice';
 import { ciliumCoverage, istioCoverage } from '../mesh/coverage';
 import { standingRequirements } from '../mesh/scale';
+import { joined } from '../../text/joined';
 
 type Fit = 'istio-ambient' | 'cilium';
 
@@ -88,7 +90,7 @@ function ciliumMtls(facts: ClusterFacts): ReadinessFinding[] {
     out.push({
       step: `Require authentication.mode: required in policies selecting every endpoint${
         auth.notCoveredNamespaces.length
-          ? ` of ${auth.notCoveredNamespaces.join(', ')}`
+          ? ` of ${joined(auth.notCoveredNamespaces, ', ')}`
           : ''
       }`,
     });
@@ -106,7 +108,8 @@ function remaining(
   const istioRuns = all.includes('istio-ambient');
   if (fit === 'istio-ambient' && !istioRuns) {
     findings.push({
-      step: `Adopt Istio ambient, the fit for ${required.join(
+      step: `Adopt Istio ambient, the fit for ${joined(
+        required,
         ', ',
       )}: install the ambient profile (istiod, istio-cni, ztunnel) and label namespaces istio.io/dataplane-mode=ambient`,
     });
@@ -182,10 +185,10 @@ export const readinessMesh: ReadinessRule = {
   id: 'readiness.mesh',
   title: 'A service mesh that answers the declared requirements',
   evaluate(facts, context) {
-    const s = standingRequirements(facts, context);
-    const declared = [...s.standing, ...s.belowScale, ...s.unknownScale];
-    if (declared.length === 0)
+    // Every declared mesh requirement stands, or is below scale, or waits on the count.
+    if (meshRequirements(context).length === 0)
       return { status: 'not-applicable', blockers: [], steps: [] };
+    const s = standingRequirements(facts, context);
     const all = factValue(facts, 'mesh.all');
     if (all === null) return readinessUnknown(facts, ['mesh.all']);
     const scale: ReadinessFinding[] = [
