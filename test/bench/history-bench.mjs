@@ -28,6 +28,7 @@
 //    of the cluster's newest scan, without and with the attempt row the scan service records
 //    for each, sizes before and after, no VACUUM (SQLite: page_count * page_size, and dbstat
 //    per table; PostgreSQL: pg_total_relation_size per table, i.e. heap, indexes and TOAST).
+// BENCH_HISTORY_CPU_PROF=<dir>: each backend writes its V8 CPU profile there (where a route's time goes).
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -62,7 +63,7 @@ const { contentHash, reportContent } = require(resolve(
   backendSrc,
   'database/scanPoint.ts',
 ));
-const { SCANS, REPORTS, CLUSTERS, ATTEMPTS } = require(resolve(
+const { SCANS, REPORTS, CLUSTERS, ATTEMPTS, FLEET_BUCKETS } = require(resolve(
   backendSrc,
   'database/tables.ts',
 ));
@@ -625,6 +626,13 @@ async function startBackend(kind) {
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      execArgv: process.env.BENCH_HISTORY_CPU_PROF
+        ? [
+            ...process.execArgv,
+            '--cpu-prof',
+            `--cpu-prof-dir=${process.env.BENCH_HISTORY_CPU_PROF}`,
+          ]
+        : process.execArgv,
       // the backend finds its root (and its config loader the schemas) from here
       cwd: root,
     },
@@ -853,8 +861,12 @@ const shortSql = sql =>
 
 const storeCalls = [
   { id: 'clusters', label: 'latestPoints() + latestAttempts()' },
-  { id: 'history', label: `points(${halfHourly.name}, a year)` },
+  { id: 'history', label: `history(${halfHourly.name}, a year, 500)` },
   { id: 'fleet', label: 'fleetHistory(a year, week)' },
+  {
+    id: 'fleetUncounted',
+    label: 'fleetHistory, nothing kept yet',
+  },
 ];
 
 async function timeStore(db, store) {
@@ -867,9 +879,18 @@ async function timeStore(db, store) {
         store.allActiveAcknowledgements(new Date()),
       ]),
     history: () =>
-      store.points(halfHourly.name, { from: FROM, to: new Date(END) }),
+      store.history(halfHourly.name, { from: FROM, to: new Date(END) }, 500),
     fleet: () =>
       store.fleetHistory({ from: FROM, to: new Date(END), bucket: 'week' }),
+    // what the first request pays, or one after every bucket changed
+    fleetUncounted: async () => {
+      await db(FLEET_BUCKETS).delete();
+      return store.fleetHistory({
+        from: FROM,
+        to: new Date(END),
+        bucket: 'week',
+      });
+    },
   };
   const result = {};
   for (const { id } of storeCalls) result[id] = await timer(10, calls[id]);

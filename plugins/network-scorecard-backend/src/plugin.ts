@@ -87,10 +87,13 @@ export const networkScorecardPlugin = createBackendPlugin({
           readiness: extraReadiness,
         });
         const catalogClusters = new CatalogClusters(deps.catalog, deps.auth);
-        // The requests of one page load share one catalog read; a scan reads
-        // it afresh, so it never scores with a view older than the catalog.
+        // The requests of one page load share one catalog read, and a busy
+        // page is answered from the last read while the next one runs; a
+        // scan reads it afresh, so it never scores with an older view.
         const readFreshCatalog = () => catalogClusters.read();
-        const readCatalog = cachedFor(2_000, readFreshCatalog);
+        const readCatalog = cachedFor(2_000, readFreshCatalog, {
+          staleMs: 30_000,
+        });
         const auth = new ClusterAuth(
           new Map([
             ...defaultAuthStrategies(config, logger),

@@ -4,11 +4,7 @@ describe('cachedFor', () => {
   it('shares one read within the window and reads again after it', async () => {
     let reads = 0;
     let clock = 0;
-    const read = cachedFor(
-      10_000,
-      async () => ++reads,
-      () => clock,
-    );
+    const read = cachedFor(10_000, async () => ++reads, { now: () => clock });
     expect(await Promise.all([read(), read()])).toEqual([1, 1]);
     clock = 9_999;
     expect(await read()).toBe(1);
@@ -25,5 +21,56 @@ describe('cachedFor', () => {
     await expect(read()).rejects.toThrow('catalog unavailable');
     fail = false;
     expect(await read()).toBe('ok');
+  });
+
+  it('answers with the last value while one read refreshes it, until it is too old', async () => {
+    let reads = 0;
+    let clock = 0;
+    let release: () => void = () => {};
+    const read = cachedFor(
+      2_000,
+      () =>
+        new Promise<number>(resolve => {
+          const n = ++reads;
+          release = () => resolve(n);
+          if (n === 1) resolve(n);
+        }),
+      { staleMs: 30_000, now: () => clock },
+    );
+    expect(await read()).toBe(1);
+    clock = 5_000;
+    // stale: answered at once with the last value; one refresh starts
+    expect(await read()).toBe(1);
+    expect(await read()).toBe(1);
+    expect(reads).toBe(2);
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await read()).toBe(2);
+    // past the stale window the caller waits for a fresh read
+    clock = 5_000 + 32_000;
+    const fresh = read();
+    expect(reads).toBe(3);
+    release();
+    expect(await fresh).toBe(3);
+  });
+
+  it('keeps the last value when a refresh fails', async () => {
+    let clock = 0;
+    let fail = false;
+    const read = cachedFor(
+      2_000,
+      async () => {
+        if (fail) throw new Error('catalog unavailable');
+        return 'first';
+      },
+      { staleMs: 30_000, now: () => clock },
+    );
+    expect(await read()).toBe('first');
+    fail = true;
+    clock = 3_000;
+    expect(await read()).toBe('first');
+    await new Promise(r => setImmediate(r));
+    expect(await read()).toBe('first');
   });
 });

@@ -6,6 +6,9 @@ import { Acknowledgement, ClusterReport } from '@network-scorecard/common';
 import { Knex } from 'knex';
 import { AcknowledgementRows } from './AcknowledgementRows';
 import { fleetHistory } from './fleetHistory';
+import { touchBuckets, touchBucketsBefore } from './fleetBuckets';
+import { sampledHistory } from './historyPoints';
+import { PointRow, ReportSummaries, Summary, toPoint } from './pointRows';
 import { contentHash, reportContent, scanSummary } from './scanPoint';
 import {
   AcknowledgementRecord,
@@ -31,20 +34,11 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-interface PointRow {
-  id: number | string;
-  cluster: string;
-  scanned_at: DbDate;
-  report_id: number | string;
-}
-
 interface ReportRow {
   id: number | string;
   content_hash: string;
   summary: string | null;
 }
-
-type Summary = ReturnType<typeof scanSummary>;
 
 /**
  * Scan history, attempts and acknowledgements in the plugin's own database
@@ -53,6 +47,11 @@ type Summary = ReturnType<typeof scanSummary>;
  */
 export class DatabaseScanStore implements ScanStore {
   private readonly acks: AcknowledgementRows;
+  private readonly summaries: ReportSummaries;
+  private latest?: {
+    stamp: string;
+    points: Promise<Map<string, LatestPoints>>;
+  };
 
   static async create(options: {
     database: DatabaseService;
@@ -74,6 +73,7 @@ export class DatabaseScanStore implements ScanStore {
 
   constructor(private readonly db: Knex) {
     this.acks = new AcknowledgementRows(db);
+    this.summaries = new ReportSummaries(db);
   }
 
   /**
@@ -146,8 +146,33 @@ export class DatabaseScanStore implements ScanStore {
         if (duplicate) return { stored: false };
       }
 
+      // neighbours by time: a backfilled dump lands between two scans
+      const neighbours = tx(SCANS).where({ cluster: report.cluster });
+      const before: { report_id: number | string } | undefined =
+        await neighbours
+          .clone()
+          .andWhere('scanned_at', '<=', scannedAt)
+          .orderBy([
+            { column: 'scanned_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .first('report_id');
+      const after:
+        | { id: number | string; report_id: number | string }
+        | undefined = await neighbours
+        .clone()
+        .andWhere('scanned_at', '>', scannedAt)
+        .orderBy([
+          { column: 'scanned_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .first('id', 'report_id');
+      const differs = (other: { report_id: number | string } | undefined) =>
+        !other || String(other.report_id) !== String(reportRow!.id);
+
       const [insertedScan] = await tx(SCANS)
         .insert({
+          report_changed: differs(before),
           cluster: report.cluster,
           scanned_at: scannedAt,
           source: report.source,
@@ -161,6 +186,12 @@ export class DatabaseScanStore implements ScanStore {
         .returning('id');
       const scanId =
         typeof insertedScan === 'object' ? insertedScan.id : insertedScan;
+      if (after) {
+        await tx(SCANS)
+          .where({ id: after.id })
+          .update({ report_changed: differs(after) });
+      }
+      await touchBuckets(tx, scannedAt);
 
       const [latest, previous] = await this.pointsById(tx, [
         state.latest_scan_id,
@@ -272,33 +303,47 @@ export class DatabaseScanStore implements ScanStore {
     return report;
   }
 
+  /**
+   * Every stored scan gets a higher id, and only a stored scan changes a
+   * cluster's latest or previous: the newest id says whether the last
+   * answer still holds (scans deleted by hand are not noticed).
+   */
   async latestPoints(): Promise<Map<string, LatestPoints>> {
-    const rows: (PointRow & {
-      role: 'latest' | 'previous';
-      summary: string;
-      content_hash: string;
-    })[] = await this.db(CLUSTERS)
+    const [{ newest }] = await this.db(SCANS).max({ newest: 'id' });
+    const stamp = String(newest);
+    if (this.latest?.stamp !== stamp) {
+      const points = this.readLatestPoints();
+      const entry = { stamp, points };
+      this.latest = entry;
+      points.catch(() => {
+        if (this.latest === entry) this.latest = undefined;
+      });
+    }
+    return this.latest!.points;
+  }
+
+  private async readLatestPoints(): Promise<Map<string, LatestPoints>> {
+    const rows: (PointRow & { role: 'latest' | 'previous' })[] = await this.db(
+      CLUSTERS,
+    )
       .join(SCANS, join =>
         join
           .on(`${SCANS}.id`, '=', `${CLUSTERS}.latest_scan_id`)
           .orOn(`${SCANS}.id`, '=', `${CLUSTERS}.previous_scan_id`),
       )
-      .join(REPORTS, `${REPORTS}.id`, `${SCANS}.report_id`)
       .select(
         `${SCANS}.id`,
         `${SCANS}.cluster`,
         `${SCANS}.scanned_at`,
         `${SCANS}.report_id`,
-        `${REPORTS}.summary`,
-        `${REPORTS}.content_hash`,
         this.db.raw(
           `case when ${SCANS}.id = ${CLUSTERS}.latest_scan_id then 'latest' else 'previous' end as role`,
         ),
       );
+    const reports = await this.summaries.get(rows.map(row => row.report_id));
     const result = new Map<string, LatestPoints>();
-    const parsed = new Map<string, Summary>();
     for (const row of rows) {
-      const point = toPoint(row, row.content_hash, cachedSummary(parsed, row));
+      const point = toPoint(row, reports.get(String(row.report_id))!);
       const entry = result.get(row.cluster) ?? {
         latest: point,
         previous: null,
@@ -327,23 +372,16 @@ export class DatabaseScanStore implements ScanStore {
         { column: 'id', order: 'asc' },
       ])
       .select('id', 'cluster', 'scanned_at', 'report_id');
-    const reportIds = [...new Set(rows.map(r => String(r.report_id)))];
-    const reports = new Map<string, { hash: string; summary: Summary }>();
-    // bounded batches: SQLite allows 32,766 bound values per statement
-    for (let i = 0; i < reportIds.length; i += 5000) {
-      const batch: (ReportRow & { summary: string })[] = await this.db(REPORTS)
-        .whereIn('id', reportIds.slice(i, i + 5000))
-        .select('id', 'content_hash', 'summary');
-      for (const r of batch)
-        reports.set(String(r.id), {
-          hash: r.content_hash,
-          summary: JSON.parse(r.summary),
-        });
-    }
-    return rows.map(row => {
-      const report = reports.get(String(row.report_id))!;
-      return toPoint(row, report.hash, report.summary);
-    });
+    return this.toPoints(rows);
+  }
+
+  async history(
+    cluster: string,
+    range: { from: Date; to: Date; limit?: number },
+    max: number,
+  ): Promise<{ total: number; points: ScanPoint[] }> {
+    const { total, rows } = await sampledHistory(this.db, cluster, range, max);
+    return { total, points: await this.toPoints(rows) };
   }
 
   async fleetHistory(range: {
@@ -368,6 +406,7 @@ export class DatabaseScanStore implements ScanStore {
         .where('scanned_at', '<', before)
         .whereNotIn('id', kept)
         .delete();
+      if (deleted > 0) await touchBucketsBefore(tx, before);
       const used = tx(SCANS).distinct('report_id');
       await tx(ITEMS).whereNotIn('report_id', used).delete();
       await tx(REPORTS).whereNotIn('id', used).delete();
@@ -419,24 +458,25 @@ export class DatabaseScanStore implements ScanStore {
   ): Promise<(ScanPoint | null)[]> {
     const wanted = ids.filter((id): id is number | string => id !== null);
     if (wanted.length === 0) return ids.map(() => null);
-    const rows: (PointRow & { summary: string; content_hash: string })[] =
-      await tx(SCANS)
-        .join(REPORTS, `${REPORTS}.id`, `${SCANS}.report_id`)
-        .whereIn(`${SCANS}.id`, wanted)
-        .select(
-          `${SCANS}.id`,
-          `${SCANS}.cluster`,
-          `${SCANS}.scanned_at`,
-          `${SCANS}.report_id`,
-          `${REPORTS}.summary`,
-          `${REPORTS}.content_hash`,
-        );
+    const rows: PointRow[] = await tx(SCANS)
+      .whereIn('id', wanted)
+      .select('id', 'cluster', 'scanned_at', 'report_id');
+    const points = await this.toPoints(rows, tx);
     return ids.map(id => {
-      const row = rows.find(r => id !== null && String(r.id) === String(id));
-      return row
-        ? toPoint(row, row.content_hash, JSON.parse(row.summary))
-        : null;
+      const i = rows.findIndex(r => id !== null && String(r.id) === String(id));
+      return i >= 0 ? points[i] : null;
     });
+  }
+
+  private async toPoints(
+    rows: PointRow[],
+    db: Knex = this.db,
+  ): Promise<ScanPoint[]> {
+    const reports = await this.summaries.get(
+      rows.map(row => row.report_id),
+      db,
+    );
+    return rows.map(row => toPoint(row, reports.get(String(row.report_id))!));
   }
 }
 
@@ -463,26 +503,4 @@ async function insertItems(
     status,
   }));
   if (rows.length > 0) await tx(ITEMS).insert(rows);
-}
-
-function cachedSummary(
-  cache: Map<string, Summary>,
-  row: { report_id: number | string; summary: string },
-): Summary {
-  const key = String(row.report_id);
-  let summary = cache.get(key);
-  if (!summary) {
-    summary = JSON.parse(row.summary) as Summary;
-    cache.set(key, summary);
-  }
-  return summary;
-}
-
-function toPoint(row: PointRow, hash: string, summary: Summary): ScanPoint {
-  return {
-    cluster: row.cluster,
-    scannedAt: toIso(row.scanned_at),
-    ...summary,
-    contentHash: hash,
-  };
 }

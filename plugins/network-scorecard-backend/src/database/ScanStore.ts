@@ -76,6 +76,16 @@ export interface ScanStore {
     cluster: string,
     range: { from: Date; to: Date },
   ): Promise<ScanPoint[]>;
+  /**
+   * a cluster's points with `from <= scannedAt <= to` (only the newest
+   * `limit` when given), oldest first, thinned to at most `max` points
+   * spread over time; never drops the first, the last or a change of report
+   */
+  history(
+    cluster: string,
+    range: { from: Date; to: Date; limit?: number },
+    max: number,
+  ): Promise<{ total: number; points: ScanPoint[] }>;
   fleetHistory(range: {
     from: Date;
     to: Date;

@@ -1,25 +1,96 @@
 import { Knex } from 'knex';
 import { FleetHistoryBucket } from './ScanStore';
 import { ITEMS, SCANS, toIso } from './tables';
-import { bucketStart } from './timeBuckets';
+import { bucketStart, bucketStartMs, nextBucketMs } from './timeBuckets';
+import { keepCounts, keptBuckets } from './fleetBuckets';
+
+type Bucket = 'day' | 'week';
 
 /** SQLite allows 32,766 bound values per statement. */
 const BATCH = 5000;
 
 /**
- * The fleet per day or week: each cluster counts once per bucket, as it
- * stood at its last scan in the bucket. The database finds those scans; the
- * statuses of their (few, shared) reports are then counted here, which is
- * cheaper than joining every scan to every status.
+ * The fleet per day or week, for every bucket that overlaps the range: each
+ * cluster counts once per bucket, as it stood at its last scan in it. A
+ * bucket is counted whole; the last one (holding `to`, or now) only up to
+ * `to`. Closed buckets are counted once and kept (fleetBuckets); only the
+ * open end of the range is counted from the scans on every call.
  */
 export async function fleetHistory(
   db: Knex,
-  range: { from: Date; to: Date; bucket: 'day' | 'week' },
+  range: { from: Date; to: Date; bucket: Bucket },
+  now: Date = new Date(),
 ): Promise<FleetHistoryBucket[]> {
+  const { bucket } = range;
+  const to = range.to.getTime();
+  // a bucket is closed when it ended by `to` and by now
+  const closedBy = Math.min(to + 1, now.getTime());
+  const closed: number[] = [];
+  let openFrom: number | null = null;
+  for (
+    let start = bucketStartMs(range.from.getTime(), bucket);
+    start <= to;
+    start = nextBucketMs(start, bucket)
+  ) {
+    if (nextBucketMs(start, bucket) <= closedBy) closed.push(start);
+    else {
+      openFrom = start;
+      break;
+    }
+  }
+
+  const result: FleetHistoryBucket[] = [];
+  if (closed.length > 0) {
+    const kept = await keptBuckets(db, bucket, closed[0], closed.at(-1)!);
+    const missing = closed.filter(start => !kept.get(start)?.counts);
+    const counted =
+      missing.length === 0
+        ? new Map<number, FleetHistoryBucket>()
+        : await countBuckets(db, {
+            from: missing[0],
+            to: nextBucketMs(missing.at(-1)!, bucket) - 1,
+            bucket,
+          });
+    for (const start of missing) {
+      const counts = counted.get(start) ?? emptyBucket(start);
+      await keepCounts(db, bucket, start, kept.get(start), counts);
+      kept.set(start, { version: kept.get(start)?.version ?? 0, counts });
+    }
+    for (const start of closed) result.push(kept.get(start)!.counts!);
+  }
+  if (openFrom !== null) {
+    const open = await countBuckets(db, { from: openFrom, to, bucket });
+    result.push(
+      ...[...open.values()].sort((a, b) => a.start.localeCompare(b.start)),
+    );
+  }
+  return result.filter(entry => entry.clusters > 0);
+}
+
+function emptyBucket(start: number): FleetHistoryBucket {
+  return {
+    start: new Date(start).toISOString(),
+    clusters: 0,
+    byGrade: {},
+    readiness: {},
+    antiPatternsDetected: {},
+  };
+}
+
+/**
+ * Counts the buckets of the scans in [from, to] (epoch ms), by start. The
+ * database finds each cluster's last scan per bucket; the statuses of those
+ * scans' (few, shared) reports are then counted here, which is cheaper than
+ * joining every scan to every status.
+ */
+async function countBuckets(
+  db: Knex,
+  range: { from: number; to: number; bucket: Bucket },
+): Promise<Map<number, FleetHistoryBucket>> {
   const bucket = bucketStart(db, 'scanned_at', range.bucket);
   const lastInBucket = db(SCANS)
-    .where('scanned_at', '>=', range.from)
-    .andWhere('scanned_at', '<=', range.to)
+    .where('scanned_at', '>=', new Date(range.from))
+    .andWhere('scanned_at', '<=', new Date(range.to))
     .groupBy('cluster', bucket)
     .select('cluster', db.raw('? as bucket', [bucket]))
     .max({ last: 'scanned_at' });
@@ -38,11 +109,54 @@ export async function fleetHistory(
     )
     .select('b.bucket', 's.cluster', 's.grade', 's.report_id');
 
+  const statuses = await reportStatuses(
+    db,
+    standing.map(row => row.report_id),
+  );
+  const buckets = new Map<number, FleetHistoryBucket>();
+  const counted = new Set<string>();
+  for (const row of standing) {
+    const start = Date.parse(
+      toIso(
+        typeof row.bucket === 'string' && /^\d+$/.test(row.bucket)
+          ? Number(row.bucket)
+          : (row.bucket as Date),
+      ),
+    );
+    // two scans of one cluster at the very same time: it still counts once
+    if (counted.has(`${start} ${row.cluster}`)) continue;
+    counted.add(`${start} ${row.cluster}`);
+    let entry = buckets.get(start);
+    if (!entry) {
+      entry = emptyBucket(start);
+      buckets.set(start, entry);
+    }
+    entry.clusters += 1;
+    entry.byGrade[row.grade] = (entry.byGrade[row.grade] ?? 0) + 1;
+    for (const { kind, item, status } of statuses.get(String(row.report_id)) ??
+      []) {
+      if (kind === 'readiness') {
+        const counts = (entry.readiness[item] ??= {});
+        counts[status] = (counts[status] ?? 0) + 1;
+      } else if (status === 'detected') {
+        entry.antiPatternsDetected[item] =
+          (entry.antiPatternsDetected[item] ?? 0) + 1;
+      }
+    }
+  }
+  return buckets;
+}
+
+/** The readiness and anti-pattern statuses of each report, by report id. */
+async function reportStatuses(
+  db: Knex,
+  ids: (number | string)[],
+): Promise<Map<string, { kind: string; item: string; status: string }[]>> {
   const statuses = new Map<
     string,
     { kind: string; item: string; status: string }[]
   >();
-  const reportIds = [...new Set(standing.map(row => String(row.report_id)))];
+  const reportIds = [...new Set(ids.map(String))];
   for (let i = 0; i < reportIds.length; i += BATCH) {
     const rows: {
       report_id: number | string;
@@ -59,41 +173,5 @@ export async function fleetHistory(
       statuses.set(key, list);
     }
   }
-
-  const buckets = new Map<string, FleetHistoryBucket>();
-  const counted = new Set<string>();
-  for (const row of standing) {
-    const start = toIso(
-      typeof row.bucket === 'string' && /^\d+$/.test(row.bucket)
-        ? Number(row.bucket)
-        : (row.bucket as Date),
-    );
-    // two scans of one cluster at the very same time: it still counts once
-    if (counted.has(`${start} ${row.cluster}`)) continue;
-    counted.add(`${start} ${row.cluster}`);
-    let entry = buckets.get(start);
-    if (!entry) {
-      entry = {
-        start,
-        clusters: 0,
-        byGrade: {},
-        readiness: {},
-        antiPatternsDetected: {},
-      };
-      buckets.set(start, entry);
-    }
-    entry.clusters += 1;
-    entry.byGrade[row.grade] = (entry.byGrade[row.grade] ?? 0) + 1;
-    for (const { kind, item, status } of statuses.get(String(row.report_id)) ??
-      []) {
-      if (kind === 'readiness') {
-        const counts = (entry.readiness[item] ??= {});
-        counts[status] = (counts[status] ?? 0) + 1;
-      } else if (status === 'detected') {
-        entry.antiPatternsDetected[item] =
-          (entry.antiPatternsDetected[item] ?? 0) + 1;
-      }
-    }
-  }
-  return [...buckets.values()].sort((a, b) => a.start.localeCompare(b.start));
+  return statuses;
 }

@@ -12,3 +12,4 @@ export type DbDate = Date | string | number;
 export function toIso(value: DbDate): string {
   return new Date(value).toISOString();
 }
+export const FLEET_BUCKETS = 'network_scorecard_fleet_buckets';

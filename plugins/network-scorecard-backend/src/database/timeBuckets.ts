@@ -37,3 +37,15 @@ export function bucketStart(
     `Network Scorecard fleet history supports PostgreSQL and SQLite, not the "${client}" database client`,
   );
 }
+
+/** The start (epoch ms) of the UTC day or week of `ms`: what `bucketStart` computes in SQL. */
+export function bucketStartMs(ms: number, bucket: 'day' | 'week'): number {
+  return bucket === 'day'
+    ? Math.floor(ms / DAY_MS) * DAY_MS
+    : Math.floor((ms - FIRST_MONDAY_MS) / WEEK_MS) * WEEK_MS + FIRST_MONDAY_MS;
+}
+
+/** The start of the bucket after the one starting at `start`. */
+export function nextBucketMs(start: number, bucket: 'day' | 'week'): number {
+  return start + (bucket === 'day' ? DAY_MS : WEEK_MS);
+}

@@ -54,6 +54,7 @@ async function fleetOf(size: number) {
   });
   return {
     reports,
+    store,
     counts: () => ({ catalogReads, queries }),
   };
 }
@@ -69,10 +70,23 @@ describe('ReportService', () => {
       '2026-11-01T00:00:00.000Z',
     );
     expect(small.counts()).toEqual(large.counts());
-    expect(large.counts()).toEqual({ catalogReads: 1, queries: 3 });
+    // the newest scan id, the latest rows, their reports' summaries, attempts, acknowledgements
+    expect(large.counts()).toEqual({ catalogReads: 1, queries: 5 });
 
+    // until a scan is stored, the latest rows are not read again
     const summary = await large.reports.fleetSummary();
     expect(summary).toMatchObject({ clusters: 12, scanned: 12 });
-    expect(large.counts()).toEqual({ catalogReads: 2, queries: 6 });
+    expect(large.counts()).toEqual({ catalogReads: 2, queries: 8 });
+
+    await large.store.insertScan(
+      reportFor('cluster-3', '2026-11-03T00:00:00.000Z', cilium),
+    );
+    const after = await large.reports.listClusters();
+    expect(after.find(row => row.name === 'cluster-3')?.lastScan).toMatchObject(
+      {
+        scannedAt: '2026-11-03T00:00:00.000Z',
+        previous: { scannedAt: '2026-11-02T00:00:00.000Z' },
+      },
+    );
   });
 });

@@ -23,7 +23,6 @@ import {
 } from '../catalog/CatalogClusters';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
 import { ScanStore } from '../database';
-import { downsample } from './downsample';
 import {
   clusterSummary,
   historyPoint,
@@ -86,14 +85,17 @@ export class ReportService {
         `query.from (${from.toISOString()}) is after query.to (${to.toISOString()})`,
       );
     }
-    let points = await this.options.store.points(name, { from, to });
-    if (range.limit !== undefined) points = points.slice(-range.limit);
+    const { total, points } = await this.options.store.history(
+      name,
+      { from, to, limit: range.limit },
+      MAX_HISTORY_POINTS,
+    );
     return {
       cluster: name,
       from: from.toISOString(),
       to: to.toISOString(),
-      total: points.length,
-      items: downsample(points, MAX_HISTORY_POINTS).map(historyPoint),
+      total,
+      items: points.map(historyPoint),
     };
   }
 
