@@ -1,7 +1,3 @@
-// NOT RUN YET by run-e2e.mjs: app-next loads no plugin in the browser while
-// @backstage/filter-predicates resolves the workspace's zod 3 (the frontend
-// plugin API 0.18 needs zod 4 there to turn config schemas into JSON Schema).
-//
 // The same user journey on packages/app-next, the demo app on Backstage's new
 // frontend system: built like packages/app, served as static files on its own
 // port, talking to the running backend (which must allow its origin in

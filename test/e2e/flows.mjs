@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import { BASE } from './api.mjs';
+import { BASE, api, guestToken } from './api.mjs';
 
 async function fleetNamesShown(page) {
   const grades = page.locator('[data-testid^="fleet-grade-"]');
@@ -170,6 +170,143 @@ export async function screenshotThemes(page, { check, screenshots }) {
           fullPage: true,
         });
       }
+    });
+  }
+  await page.evaluate(() => window.localStorage.removeItem('theme'));
+}
+
+/**
+ * A Group's page: the clusters the group owns through its sub-groups, with the
+ * grades the API gives, the services sentence, a keyboard path into a
+ * cluster's Network tab, and the page in both themes.
+ */
+export async function checkGroupPage(
+  page,
+  { check, screenshots, group = 'engineering' },
+) {
+  const token = await guestToken();
+  const catalog = async path => {
+    const res = await fetch(`${BASE}/api/catalog${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) throw new Error(`catalog ${path}: ${res.status}`);
+    return res.json();
+  };
+  const card = page.getByTestId('network-scorecard-group-card');
+  const openGroup = async () => {
+    await page.goto(`${BASE}/catalog/default/group/${group}`);
+    await card
+      .locator('[data-testid^="group-cluster-grade-"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  };
+
+  await check(
+    `the ${group} group page lists the clusters it owns through its sub-groups with their grades`,
+    async () => {
+      const entity = await catalog(`/entities/by-name/group/default/${group}`);
+      const owners = new Set(
+        [group, ...(entity.spec?.children ?? [])].map(name =>
+          `group:default/${name}`.toLowerCase(),
+        ),
+      );
+      const clusters = (await api('/clusters', token)).body.items.filter(c =>
+        owners.has(String(c.owner).toLowerCase()),
+      );
+      if (clusters.length === 0)
+        throw new Error(`the demo gives ${group}'s sub-groups no cluster`);
+      await openGroup();
+      const shown = (
+        await card
+          .locator('[data-testid^="group-cluster-grade-"]')
+          .evaluateAll(nodes => nodes.map(n => n.dataset.testid))
+      )
+        .map(id => id.slice('group-cluster-grade-'.length))
+        .sort();
+      const expected = clusters.map(c => c.name).sort();
+      if (JSON.stringify(shown) !== JSON.stringify(expected))
+        throw new Error(
+          `shows ${shown.join(', ')}; ${group} owns ${expected.join(', ')}`,
+        );
+      for (const cluster of clusters) {
+        const grade = (
+          await card
+            .getByTestId(`group-cluster-grade-${cluster.name}`)
+            .innerText()
+        ).trim();
+        const real = cluster.lastScan?.grade ?? '–';
+        if (grade !== real)
+          throw new Error(
+            `${cluster.name}: card shows ${grade}, API says ${real}`,
+          );
+      }
+    },
+  );
+
+  await check(
+    `the ${group} group page says which of its services run on clusters with problems`,
+    async () => {
+      await openGroup();
+      const problem = card.getByTestId('group-service-problem').first();
+      await problem.waitFor({ timeout: 60_000 });
+      const sentences = await card
+        .getByTestId('group-service-problem')
+        .locator('p')
+        .allInnerTexts();
+      const shape =
+        /^\d+ of your services runs? on (a cluster|\d+ clusters) (where a migration is blocked: |that fails? the check “)/;
+      const odd = sentences.filter(s => !shape.test(s));
+      if (odd.length > 0)
+        throw new Error(`unexpected sentences: ${odd.join(' | ')}`);
+      if (!sentences.some(s => /kernel below 5\.10/.test(s)))
+        throw new Error(
+          `no sentence about kernels below 5.10 (prod-us-1): ${sentences.join(
+            ' | ',
+          )}`,
+        );
+    },
+  );
+
+  await check(
+    'a cluster of the group card is reached by keyboard and opens its Network tab',
+    async () => {
+      await openGroup();
+      await page.locator('body').focus();
+      let inCard = null;
+      for (let i = 0; i < 300 && !inCard; i++) {
+        await page.keyboard.press('Tab');
+        inCard = await page.evaluate(() => {
+          const el = document.activeElement;
+          const host = document.querySelector(
+            '[data-testid="network-scorecard-group-card"]',
+          );
+          return el && host?.contains(el)
+            ? { tag: el.tagName, href: el.getAttribute('href') }
+            : null;
+        });
+      }
+      if (!inCard) throw new Error('Tab never reaches the group card');
+      if (inCard.tag !== 'A' && inCard.tag !== 'BUTTON')
+        throw new Error(`the card's first stop is a ${inCard.tag}`);
+      if (!/\/network-scorecard$/.test(inCard.href ?? ''))
+        throw new Error(`the first link goes to ${inCard.href}`);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/network-scorecard$/, { timeout: 30_000 });
+    },
+  );
+
+  for (const theme of ['light', 'dark']) {
+    await check(`the ${group} group page in the ${theme} theme`, async () => {
+      await page.evaluate(t => window.localStorage.setItem('theme', t), theme);
+      await openGroup();
+      await card
+        .getByTestId('group-service-problem')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await page.screenshot({
+        path: resolve(screenshots, `group-${group}-${theme}.png`),
+        fullPage: true,
+      });
     });
   }
   await page.evaluate(() => window.localStorage.removeItem('theme'));

@@ -17,9 +17,11 @@ import {
   checkFleetFits,
   checkHistoryFromFirstStart,
   checkMigrationsView,
+  checkGroupPage,
   checkWithdrawFlow,
   screenshotThemes,
 } from './flows.mjs';
+import { checkAppNext } from './app-next.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = process.argv
@@ -153,6 +155,11 @@ try {
   await checkMigrationsView(page, { check, screenshots });
   await checkHistoryFromFirstStart(page, { check });
   await screenshotThemes(page, { check, screenshots });
+  await checkGroupPage(page, { check, screenshots });
+  await check(
+    'app-next (new frontend system): fleet page, card and tab with the API grades',
+    () => checkAppNext({ browser, root, backendBaseUrl: BASE }),
+  );
 } catch (error) {
   outcomes.push({ name: 'e2e setup', ok: false, error: error.message });
   console.error(`[e2e] ${error.stack ?? error.message}`);

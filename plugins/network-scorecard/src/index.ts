@@ -8,11 +8,13 @@ export {
   NetworkScorecardPage,
   EntityNetworkScorecardCard,
   EntityNetworkScorecardContent,
+  EntityGroupNetworkScorecardCard,
   isNetworkScorecardAvailable,
 } from './plugin';
 export { networkScorecardApiRef, NetworkScorecardClient } from './api';
 export type { NetworkScorecardApi } from './api';
 export type { EntityNetworkScorecardCardProps } from './components/EntityNetworkScorecardCard';
+export type { EntityGroupNetworkScorecardCardProps } from './components/EntityGroupNetworkScorecardCard';
 export {
   rootRouteRef as networkScorecardRouteRef,
   migrationsRouteRef as networkScorecardMigrationsRouteRef,

@@ -60,6 +60,23 @@ export const EntityNetworkScorecardCard = networkScorecardPlugin.provide(
 );
 
 /**
+ * Group page card: the clusters the group owns (through its sub-groups too)
+ * and its services on clusters with failing checks or readiness blockers.
+ * @public
+ */
+export const EntityGroupNetworkScorecardCard = networkScorecardPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupNetworkScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGroupNetworkScorecardCard').then(
+          m => m.EntityGroupNetworkScorecardCard,
+        ),
+    },
+  }),
+);
+
+/**
  * Entity tab with the full report, history, acknowledgements and "Scan now".
  * @public
  */

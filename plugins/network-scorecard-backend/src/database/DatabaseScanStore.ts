@@ -389,7 +389,14 @@ export class DatabaseScanStore implements ScanStore {
     to: Date;
     bucket: 'day' | 'week';
   }): Promise<FleetHistoryBucket[]> {
-    return fleetHistory(this.db, range);
+    return fleetHistory(
+      {
+        db: this.db,
+        summaries: this.summaries,
+        latestPoints: () => this.latestPoints(),
+      },
+      range,
+    );
   }
 
   async deleteScansBefore(before: Date): Promise<number> {

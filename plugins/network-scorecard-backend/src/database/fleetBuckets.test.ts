@@ -140,4 +140,45 @@ describe('fleet history of closed buckets', () => {
       expect(week.clusters).toBe(2);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'counts the open day from each cluster’s newest scan, and from the scans when a dump is dated later, on %p',
+    async id => {
+      const store = await migrate(await databases.init(id));
+      const now = Date.now();
+      const ago = (ms: number) => new Date(now - ms).toISOString();
+      await store.insertScan(
+        reportFor('prod-eu-1', ago(3 * 86_400_000), flannel),
+      );
+      await store.insertScan(reportFor('prod-eu-1', ago(60_000), cilium));
+      await store.insertScan(
+        reportFor('dev-sandbox', ago(120_000), flannel, 'dev'),
+      );
+      const range = {
+        from: new Date(now - 7 * 86_400_000),
+        to: new Date(now),
+        bucket: 'day' as const,
+      };
+      const lastDay = async () => (await store.fleetHistory(range)).at(-1)!;
+      const expected = {
+        start: new Date(
+          Math.floor(now / 86_400_000) * 86_400_000,
+        ).toISOString(),
+        clusters: 2,
+        byGrade: [
+          reportFor('x', ago(0), cilium).grade,
+          reportFor('x', ago(0), flannel, 'dev').grade,
+        ].reduce<Record<string, number>>(
+          (acc, g) => ({ ...acc, [g]: (acc[g] ?? 0) + 1 }),
+          {},
+        ),
+      };
+      expect(await lastDay()).toMatchObject(expected);
+      // a dump dated tomorrow is newer than `to`: today is counted from the scans
+      await store.insertScan(
+        reportFor('dc-fra-1', new Date(now + 86_400_000).toISOString(), cilium),
+      );
+      expect(await lastDay()).toMatchObject(expected);
+    },
+  );
 });

@@ -1,13 +1,19 @@
 import { Knex } from 'knex';
-import { FleetHistoryBucket } from './ScanStore';
-import { ITEMS, SCANS, toIso } from './tables';
+import { FleetHistoryBucket, LatestPoints } from './ScanStore';
+import { ReportSummaries, Summary } from './pointRows';
+import { SCANS, toIso } from './tables';
 import { bucketStart, bucketStartMs, nextBucketMs } from './timeBuckets';
 import { keepCounts, keptBuckets } from './fleetBuckets';
 
 type Bucket = 'day' | 'week';
 
-/** SQLite allows 32,766 bound values per statement. */
-const BATCH = 5000;
+/** What fleet history reads besides the scans. */
+export interface FleetHistorySources {
+  db: Knex;
+  summaries: ReportSummaries;
+  /** every cluster's newest point */
+  latestPoints: () => Promise<Map<string, LatestPoints>>;
+}
 
 /**
  * The fleet per day or week, for every bucket that overlaps the range: each
@@ -17,10 +23,11 @@ const BATCH = 5000;
  * open end of the range is counted from the scans on every call.
  */
 export async function fleetHistory(
-  db: Knex,
+  sources: FleetHistorySources,
   range: { from: Date; to: Date; bucket: Bucket },
   now: Date = new Date(),
 ): Promise<FleetHistoryBucket[]> {
+  const { db } = sources;
   const { bucket } = range;
   const to = range.to.getTime();
   // a bucket is closed when it ended by `to` and by now
@@ -46,7 +53,7 @@ export async function fleetHistory(
     const counted =
       missing.length === 0
         ? new Map<number, FleetHistoryBucket>()
-        : await countBuckets(db, {
+        : await countBuckets(sources, {
             from: missing[0],
             to: nextBucketMs(missing.at(-1)!, bucket) - 1,
             bucket,
@@ -59,7 +66,9 @@ export async function fleetHistory(
     for (const start of closed) result.push(kept.get(start)!.counts!);
   }
   if (openFrom !== null) {
-    const open = await countBuckets(db, { from: openFrom, to, bucket });
+    const open =
+      (await fromLatestPoints(sources, { from: openFrom, to, bucket })) ??
+      (await countBuckets(sources, { from: openFrom, to, bucket }));
     result.push(
       ...[...open.values()].sort((a, b) => a.start.localeCompare(b.start)),
     );
@@ -84,7 +93,7 @@ function emptyBucket(start: number): FleetHistoryBucket {
  * joining every scan to every status.
  */
 async function countBuckets(
-  db: Knex,
+  { db, summaries }: FleetHistorySources,
   range: { from: number; to: number; bucket: Bucket },
 ): Promise<Map<number, FleetHistoryBucket>> {
   const bucket = bucketStart(db, 'scanned_at', range.bucket);
@@ -97,7 +106,6 @@ async function countBuckets(
   const standing: {
     bucket: unknown;
     cluster: string;
-    grade: string;
     report_id: number | string;
   }[] = await db
     .with('last_in_bucket', lastInBucket)
@@ -107,12 +115,9 @@ async function countBuckets(
         .on('s.cluster', '=', 'b.cluster')
         .andOn('s.scanned_at', '=', 'b.last'),
     )
-    .select('b.bucket', 's.cluster', 's.grade', 's.report_id');
+    .select('b.bucket', 's.cluster', 's.report_id');
 
-  const statuses = await reportStatuses(
-    db,
-    standing.map(row => row.report_id),
-  );
+  const reports = await summaries.get(standing.map(row => row.report_id));
   const buckets = new Map<number, FleetHistoryBucket>();
   const counted = new Set<string>();
   for (const row of standing) {
@@ -126,52 +131,52 @@ async function countBuckets(
     // two scans of one cluster at the very same time: it still counts once
     if (counted.has(`${start} ${row.cluster}`)) continue;
     counted.add(`${start} ${row.cluster}`);
-    let entry = buckets.get(start);
-    if (!entry) {
-      entry = emptyBucket(start);
-      buckets.set(start, entry);
-    }
-    entry.clusters += 1;
-    entry.byGrade[row.grade] = (entry.byGrade[row.grade] ?? 0) + 1;
-    for (const { kind, item, status } of statuses.get(String(row.report_id)) ??
-      []) {
-      if (kind === 'readiness') {
-        const counts = (entry.readiness[item] ??= {});
-        counts[status] = (counts[status] ?? 0) + 1;
-      } else if (status === 'detected') {
-        entry.antiPatternsDetected[item] =
-          (entry.antiPatternsDetected[item] ?? 0) + 1;
-      }
-    }
+    const summary = reports.get(String(row.report_id))?.summary;
+    if (summary) count(buckets, start, summary);
   }
   return buckets;
 }
 
-/** The readiness and anti-pattern statuses of each report, by report id. */
-async function reportStatuses(
-  db: Knex,
-  ids: (number | string)[],
-): Promise<Map<string, { kind: string; item: string; status: string }[]>> {
-  const statuses = new Map<
-    string,
-    { kind: string; item: string; status: string }[]
-  >();
-  const reportIds = [...new Set(ids.map(String))];
-  for (let i = 0; i < reportIds.length; i += BATCH) {
-    const rows: {
-      report_id: number | string;
-      kind: string;
-      item_id: string;
-      status: string;
-    }[] = await db(ITEMS)
-      .whereIn('report_id', reportIds.slice(i, i + BATCH))
-      .select('report_id', 'kind', 'item_id', 'status');
-    for (const row of rows) {
-      const key = String(row.report_id);
-      const list = statuses.get(key) ?? [];
-      list.push({ kind: row.kind, item: row.item_id, status: row.status });
-      statuses.set(key, list);
-    }
+/** Adds a cluster, as its scan's summary says it stood, to the bucket starting at `start`. */
+function count(
+  buckets: Map<number, FleetHistoryBucket>,
+  start: number,
+  summary: Pick<Summary, 'grade' | 'readiness' | 'antiPatterns'>,
+): void {
+  let entry = buckets.get(start);
+  if (!entry) {
+    entry = emptyBucket(start);
+    buckets.set(start, entry);
   }
-  return statuses;
+  entry.clusters += 1;
+  entry.byGrade[summary.grade] = (entry.byGrade[summary.grade] ?? 0) + 1;
+  for (const [item, status] of Object.entries(summary.readiness)) {
+    const counts = (entry.readiness[item] ??= {});
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  for (const [item, status] of Object.entries(summary.antiPatterns)) {
+    if (status === 'detected')
+      entry.antiPatternsDetected[item] =
+        (entry.antiPatternsDetected[item] ?? 0) + 1;
+  }
+}
+
+/**
+ * The open end of the range from each cluster's newest point, when no scan
+ * is newer than `to`: then a cluster's last scan up to `to` is its newest.
+ * Undefined otherwise (a dump dated after `to`), for the scans to be read.
+ */
+async function fromLatestPoints(
+  { latestPoints }: FleetHistorySources,
+  range: { from: number; to: number; bucket: Bucket },
+): Promise<Map<number, FleetHistoryBucket> | undefined> {
+  const latest = [...(await latestPoints()).values()].map(p => p.latest);
+  const times = latest.map(point => Date.parse(point.scannedAt));
+  if (times.some(t => t > range.to)) return undefined;
+  const buckets = new Map<number, FleetHistoryBucket>();
+  latest.forEach((point, i) => {
+    if (times[i] >= range.from)
+      count(buckets, bucketStartMs(times[i], range.bucket), point);
+  });
+  return buckets;
 }

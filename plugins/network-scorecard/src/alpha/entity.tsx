@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -11,6 +12,19 @@ export const networkScorecardEntityCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/EntityNetworkScorecardCard').then(m => (
         <m.EntityNetworkScorecardCard />
+      )),
+  },
+});
+
+/** The group's clusters and its services on clusters with problems, on a Group's overview. */
+export const networkScorecardGroupEntityCard = EntityCardBlueprint.make({
+  name: 'group',
+  params: {
+    filter: (entity: Entity) =>
+      entity.kind.toLocaleLowerCase('en-US') === 'group',
+    loader: () =>
+      import('../components/EntityGroupNetworkScorecardCard').then(m => (
+        <m.EntityGroupNetworkScorecardCard />
       )),
   },
 });

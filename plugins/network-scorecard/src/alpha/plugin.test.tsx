@@ -18,9 +18,12 @@ import { NetworkScorecardApi, networkScorecardApiRef } from '../api';
 import { fakeNetworkScorecardApi } from '../__fixtures__/fakeApi';
 import { reports, summaries } from '../__fixtures__/reports';
 import networkScorecardPlugin from '../alpha';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import {
   networkScorecardEntityCard,
   networkScorecardEntityContent,
+  networkScorecardGroupEntityCard,
 } from './entity';
 
 const cluster: Entity = {
@@ -62,6 +65,7 @@ describe('network-scorecard plugin for the new frontend system', () => {
       'api:network-scorecard',
       'page:network-scorecard',
       'entity-card:network-scorecard',
+      'entity-card:network-scorecard/group',
       'entity-content:network-scorecard',
     ]) {
       expect(networkScorecardPlugin.getExtension(id as never)).toBeDefined();
@@ -106,6 +110,34 @@ describe('network-scorecard plugin for the new frontend system', () => {
     );
     expect(
       await within(card).findByTestId('grade-prod-eu-1'),
+    ).toHaveTextContent(reports['prod-eu-1'].grade);
+  });
+
+  it('puts the group card on the overview of groups only', async () => {
+    const apis = [
+      [networkScorecardApiRef, fakeNetworkScorecardApi()],
+      [catalogApiRef, catalogApiMock({ entities: [team, cluster] })],
+    ] as const;
+    const tester = createExtensionTester(networkScorecardGroupEntityCard, {
+      apis: [...apis],
+    });
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(team)).toBe(true);
+    expect(filter?.(cluster)).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={team}>{tester.reactElement()}</EntityProvider>,
+      {
+        apis: [...apis],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByTestId(
+        'group-cluster-grade-prod-eu-1',
+        {},
+        { timeout: 20_000 },
+      ),
     ).toHaveTextContent(reports['prod-eu-1'].grade);
   });
 

@@ -4,6 +4,7 @@ import { networkScorecardApi } from './api';
 import {
   networkScorecardEntityCard,
   networkScorecardEntityContent,
+  networkScorecardGroupEntityCard,
 } from './entity';
 import { networkScorecardPage } from './page';
 import { routes } from './routes';
@@ -22,6 +23,7 @@ export const networkScorecardPlugin = createFrontendPlugin({
     networkScorecardApi,
     networkScorecardPage,
     networkScorecardEntityCard,
+    networkScorecardGroupEntityCard,
     networkScorecardEntityContent,
   ],
 });

@@ -23,6 +23,7 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  EntityGroupNetworkScorecardCard,
   EntityNetworkScorecardCard,
   EntityNetworkScorecardContent,
   isNetworkScorecardAvailable,
@@ -164,6 +165,9 @@ const groupPage = (
         </Grid>
         <Grid item xs={12} md={6}>
           <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityGroupNetworkScorecardCard />
         </Grid>
         <Grid item xs={12}>
           <EntityMembersListCard />

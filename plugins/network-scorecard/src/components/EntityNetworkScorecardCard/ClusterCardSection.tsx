@@ -4,6 +4,7 @@ import { EntityClusterReport } from '@network-scorecard/common';
 import { CheckItem, EvidenceList } from '../CheckItem';
 import { GradeBadge } from '../GradeBadge';
 import { ClusterNotices } from '../ClusterNotices';
+import { NamespaceFindings } from './NamespaceFindings';
 import { ReportLinks } from '../ReportLinks';
 import { ScanTime } from '../ScanTime';
 import { StatusLabel } from '../StatusLabel';
@@ -21,7 +22,11 @@ function moreLabel(hidden: number, needingAttention: number): string {
   return `Show ${plural(hidden, 'more check')} (${parts.join(', ')})`;
 }
 
-/** One cluster in the entity card: grade, what needs attention, detected anti-patterns, links. */
+/**
+ * One cluster in the entity card: grade, what concerns the service's own
+ * namespace (when it has one), what needs attention, detected anti-patterns,
+ * links.
+ */
 export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
   const { cluster, report, namespace } = item;
   const [showAll, setShowAll] = useState(false);
@@ -76,6 +81,9 @@ export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
       <ClusterNotices cluster={cluster} report={report} spacing={1} />
       {report && (
         <>
+          {namespace && (
+            <NamespaceFindings report={report} namespace={namespace} />
+          )}
           {shown.map(check => (
             <CheckItem key={check.id} check={check} />
           ))}
@@ -110,7 +118,11 @@ export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
             </Box>
           )}
           <Box mt={1}>
-            <ReportLinks links={report.links} namespace={namespace} />
+            <ReportLinks
+              links={report.links}
+              namespace={namespace}
+              hubble={!namespace}
+            />
           </Box>
         </>
       )}

@@ -214,4 +214,98 @@ describe('EntityNetworkScorecardCard', () => {
       await screen.findByText(/Request failed with 403/),
     ).toBeInTheDocument();
   });
+
+  describe('the service’s namespace first', () => {
+    const findings = (cluster: string) =>
+      screen.findByTestId(`namespace-findings-${cluster}`);
+
+    it('puts the namespace’s Hubble link and policy coverage before the cluster’s checks', async () => {
+      await render(withClusters([related('prod-eu-1', 'checkout')]));
+
+      const block = await findings('prod-eu-1');
+      const section = screen.getByTestId('cluster-prod-eu-1');
+      const firstCheck = within(section).getAllByTestId(/^check-/)[0];
+      expect(
+        block.compareDocumentPosition(firstCheck) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+      expect(
+        within(block).getByRole('link', { name: /Hubble UI \(checkout\)/ }),
+      ).toHaveAttribute(
+        'href',
+        'https://hubble.prod-eu-1.example.com/?namespace=checkout',
+      );
+      expect(within(block).getByTestId('namespace-policy')).toHaveTextContent(
+        'Namespace checkout denies ingress by default',
+      );
+      // one Hubble link per cluster: the namespace's, not a second one among the Grafana links
+      expect(
+        within(section).getAllByRole('link', { name: /Hubble UI/ }),
+      ).toHaveLength(1);
+    });
+
+    it('says when no enforced policy selects the namespace, or none is enforced at all', async () => {
+      await render(
+        withClusters([
+          related('dev-flannel', 'checkout'),
+          related('prod-us-1', 'storefront'),
+        ]),
+      );
+
+      expect(
+        within(await findings('dev-flannel')).getByTestId('namespace-policy'),
+      ).toHaveTextContent(
+        'No enforced policy selects pods in namespace checkout',
+      );
+      const policy = within(await findings('prod-us-1')).getByTestId(
+        'namespace-policy',
+      );
+      expect(policy).toHaveTextContent(
+        "No policy protects namespace storefront: the cluster's CNI enforces no network policy",
+      );
+      expect(within(policy).getByText('fail')).toBeInTheDocument();
+    });
+
+    it('says "not known" when the report cannot tell, never that the namespace is fine', async () => {
+      await render(
+        withClusters([
+          // the scanner could not list Calico policies on staging-calico
+          related('staging-calico', 'checkout'),
+          // prod-eu-1 has no application namespace named payments
+          related('prod-eu-1', 'payments'),
+        ]),
+      );
+
+      for (const cluster of ['staging-calico', 'prod-eu-1']) {
+        const policy = within(await findings(cluster)).getByTestId(
+          'namespace-policy',
+        );
+        expect(policy).toHaveTextContent(/not known/);
+        expect(within(policy).getByText('unknown')).toBeInTheDocument();
+        expect(within(policy).queryByText('pass')).toBeNull();
+      }
+      expect(
+        within(await findings('staging-calico')).getByTestId(
+          'namespace-policy',
+        ),
+      ).toHaveTextContent(/cannot list resource "networkpolicies"/);
+    });
+
+    it('keeps the card as it is for a cluster itself, which has no namespace', async () => {
+      const cluster: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: { name: 'prod-eu-1' },
+        spec: { type: 'kubernetes-cluster', owner: 'team-platform' },
+      };
+      await render(withClusters([related('prod-eu-1', null)]), cluster);
+
+      await screen.findByTestId('cluster-prod-eu-1');
+      expect(screen.queryByTestId(/^namespace-findings-/)).toBeNull();
+      expect(screen.getByRole('link', { name: /^Hubble UI/ })).toHaveAttribute(
+        'href',
+        'https://hubble.prod-eu-1.example.com',
+      );
+    });
+  });
 });

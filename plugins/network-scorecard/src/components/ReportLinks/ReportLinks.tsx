@@ -1,39 +1,30 @@
 import { Link } from '@backstage/core-components';
-import { Box, Tooltip, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { ReportLink } from '@network-scorecard/common';
-import { hubbleNamespaceUrl } from '../../utils/links';
+import { HubbleLink } from './HubbleLink';
 
 export interface ReportLinksProps {
   links: ReportLink[];
   /** the entity's namespace on the cluster; Hubble UI is filtered to it */
   namespace: string | null;
+  /** false when the Hubble link is shown elsewhere (the namespace findings of a service's card) */
+  hubble?: boolean;
 }
 
 /** Deep links from a report: Hubble UI (filtered to the namespace) and the Grafana dashboards. */
-export const ReportLinks = ({ links, namespace }: ReportLinksProps) => {
-  const hubble = links.find(link => link.kind === 'hubble-ui');
+export const ReportLinks = ({
+  links,
+  namespace,
+  hubble: showHubble = true,
+}: ReportLinksProps) => {
+  const hubble = showHubble
+    ? links.find(link => link.kind === 'hubble-ui')
+    : undefined;
   const grafana = links.filter(link => link.kind === 'grafana');
   if (!hubble && grafana.length === 0) return null;
   return (
     <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 12 }}>
-      {hubble && (
-        <Tooltip
-          title={
-            namespace
-              ? `Hubble UI of this cluster, showing flows of namespace ${namespace}`
-              : 'Hubble UI of this cluster'
-          }
-        >
-          <span>
-            <Link
-              to={hubbleNamespaceUrl(hubble.url, namespace)}
-              externalLinkIcon
-            >
-              {namespace ? `Hubble UI (${namespace})` : 'Hubble UI'}
-            </Link>
-          </span>
-        </Tooltip>
-      )}
+      {hubble && <HubbleLink link={hubble} namespace={namespace} />}
       {grafana.length > 0 && (
         <Typography variant="body2" component="span" color="textSecondary">
           Grafana:

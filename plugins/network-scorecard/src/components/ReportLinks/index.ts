@@ -1,2 +1,3 @@
 export { ReportLinks } from './ReportLinks';
 export type { ReportLinksProps } from './ReportLinks';
+export { HubbleLink } from './HubbleLink';

@@ -1,0 +1,2 @@
+export { EntityGroupNetworkScorecardCard } from './EntityGroupNetworkScorecardCard';
+export type { EntityGroupNetworkScorecardCardProps } from './EntityGroupNetworkScorecardCard';
