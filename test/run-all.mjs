@@ -5,7 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium, ensurePostgres } from './setup/ensure-services.mjs';
+import {
+  ensureChromium,
+  ensurePostgres,
+  ensurePrometheus,
+} from './setup/ensure-services.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = resolve(root, 'test/.tmp');
@@ -34,6 +38,9 @@ const env = { ...process.env };
 try {
   env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING = ensurePostgres();
   env.CHROMIUM_PATH = ensureChromium();
+  const prometheus = ensurePrometheus();
+  env.NETWORK_SCORECARD_PROMETHEUS = prometheus.prometheus;
+  env.NETWORK_SCORECARD_PROMTOOL = prometheus.promtool;
 } catch (error) {
   console.error(`[setup] ${error.message}`);
   results.push(`FAIL setup: ${error.message}`);

@@ -42,6 +42,44 @@ export interface Config {
       caFile?: string;
     }>;
     /**
+     * Where each cluster's Hubble and Cilium agent metrics can be queried: a
+     * Prometheus or Prometheus-compatible query API (Thanos, Mimir,
+     * VictoriaMetrics). With an entry, scans add traffic facts (flows, drops,
+     * policy verdicts, DNS errors, L7 reach, lost events, the agents' feature
+     * gauges) and the checks that need them are judged on what the cluster
+     * does; without one they say "connect Prometheus" and cost nothing.
+     * Credentials are only ever sent to the `url` beside them; never read
+     * from the catalog.
+     */
+    prometheus?: Array<{
+      /** the cluster's name, as its source (Kubernetes config, catalog, snapshots) names it; a name no cluster has yet is accepted */
+      cluster: string;
+      /** base URL of the query API; `/api/v1/query` is appended (keep a path prefix such as `/prometheus`) */
+      url: string;
+      /** how to authenticate; none for an open endpoint */
+      auth?:
+        | {
+            type: 'bearer';
+            /** @visibility secret */
+            token: string;
+          }
+        | {
+            type: 'basic';
+            username: string;
+            /** @visibility secret */
+            password: string;
+          };
+      /**
+       * For a Prometheus shared by several clusters: the label that tells them
+       * apart (e.g. `cluster`); every query is narrowed to it
+       */
+      clusterLabel?: string;
+      /** the value of `clusterLabel` for this cluster; default its `cluster` name */
+      clusterLabelValue?: string;
+      /** deadline of one query; default `scan.requestTimeout` */
+      timeout?: HumanDuration | string;
+    }>;
+    /**
      * Catalog lifecycles that count as production, matched case-insensitively.
      * Default: production, prod, deprecated (a deprecated cluster still serves).
      */

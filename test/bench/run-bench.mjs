@@ -5,7 +5,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ['rules-bench.mjs', 'collector-bench.mjs', 'history-bench.mjs'];
+const benches = [
+  'rules-bench.mjs',
+  'collector-bench.mjs',
+  'history-bench.mjs',
+  'prometheus-bench.mjs',
+];
 let failed = false;
 for (const bench of benches) {
   const file = resolve(here, bench);

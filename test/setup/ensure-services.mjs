@@ -73,3 +73,15 @@ export function ensurePostgres() {
   }
   return url;
 }
+
+/**
+ * Debian's Prometheus and promtool for the traffic tests (which start their
+ * own server on a backfilled history; the package's service is never used).
+ * Returns the binaries' paths, which the tests read from
+ * NETWORK_SCORECARD_PROMETHEUS / NETWORK_SCORECARD_PROMTOOL.
+ */
+export function ensurePrometheus() {
+  if (!existsSync('/usr/bin/prometheus') || !existsSync('/usr/bin/promtool'))
+    aptInstall(['prometheus']);
+  return { prometheus: '/usr/bin/prometheus', promtool: '/usr/bin/promtool' };
+}

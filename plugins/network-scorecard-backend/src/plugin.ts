@@ -135,6 +135,7 @@ export const networkScorecardPlugin = createBackendPlugin({
           collector: createFactCollector({
             auth,
             requestTimeoutMs: settings.requestTimeoutMs,
+            prometheus: settings.prometheus,
           }),
           store,
           ruleset: () => ruleset,

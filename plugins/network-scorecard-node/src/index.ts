@@ -45,3 +45,4 @@ export { scoreCluster } from './score/scoreCluster';
 export type { ScoreClusterInput } from './score/scoreCluster';
 export { runCli } from './cli';
 export type { CliIo } from './cli';
+export * from './prometheus';

@@ -19,6 +19,7 @@ describe('readScorecardConfig', () => {
       retentionMaxAge: { days: 400 },
       productionLifecycles: undefined,
       notificationsEnabled: true,
+      prometheus: [],
       // two missed 30-minute ticks and a 10-minute run
       staleAfterMs: 70 * 60_000,
     });
@@ -51,5 +52,95 @@ describe('readScorecardConfig', () => {
     expect(() => read({ retention: { maxAgeDays: 30 } })).toThrow(
       'networkScorecard.retention.maxAgeDays is no longer read; use networkScorecard.retention.maxAge',
     );
+  });
+
+  describe('prometheus', () => {
+    it('reads one entry per cluster: url, bearer or basic auth, cluster label, timeout', () => {
+      const config = read({
+        prometheus: [
+          {
+            cluster: 'prod-eu-1',
+            url: 'https://prometheus.eu.example.com',
+            auth: { type: 'bearer', token: 't0ken' },
+            timeout: '5s',
+          },
+          {
+            cluster: 'dev-sandbox',
+            url: 'http://thanos.example.com/prom',
+            auth: { type: 'basic', username: 'scorecard', password: 'pw' },
+            clusterLabel: 'k8s_cluster',
+          },
+          { cluster: 'not-a-cluster-yet', url: 'https://vm.example.com' },
+        ],
+      });
+      expect(config.prometheus).toEqual([
+        {
+          cluster: 'prod-eu-1',
+          connection: {
+            url: 'https://prometheus.eu.example.com',
+            auth: { type: 'bearer', token: 't0ken' },
+          },
+          timeoutMs: 5_000,
+        },
+        {
+          cluster: 'dev-sandbox',
+          connection: {
+            url: 'http://thanos.example.com/prom',
+            auth: { type: 'basic', username: 'scorecard', password: 'pw' },
+            clusterLabel: { name: 'k8s_cluster', value: 'dev-sandbox' },
+          },
+          timeoutMs: undefined,
+        },
+        {
+          cluster: 'not-a-cluster-yet',
+          connection: { url: 'https://vm.example.com' },
+          timeoutMs: undefined,
+        },
+      ]);
+    });
+
+    it('names the entry and key of a bad value', () => {
+      const one = (entry: object) => () => read({ prometheus: [entry] });
+      expect(one({ cluster: 'a', url: 'not a url' })).toThrow(
+        'networkScorecard.prometheus[0].url is not a URL: "not a url"',
+      );
+      expect(one({ cluster: 'a', url: 'ftp://x' })).toThrow(
+        'networkScorecard.prometheus[0].url must be http or https, not ftp:',
+      );
+      expect(one({ cluster: 'a', url: 'https://u:p@x' })).toThrow(
+        'networkScorecard.prometheus[0].url carries credentials; put them in networkScorecard.prometheus[0].auth (a secret)',
+      );
+      expect(one({ url: 'https://x' })).toThrow(
+        'networkScorecard.prometheus[0].cluster must be a non-empty string',
+      );
+      expect(
+        one({ cluster: 'a', url: 'https://x', auth: { type: 'bearer' } }),
+      ).toThrow(
+        'networkScorecard.prometheus[0].auth.token must be a non-empty string',
+      );
+      expect(
+        one({ cluster: 'a', url: 'https://x', auth: { type: 'oidc' } }),
+      ).toThrow(
+        'networkScorecard.prometheus[0].auth.type must be bearer or basic, not oidc',
+      );
+      expect(
+        one({ cluster: 'a', url: 'https://x', clusterLabel: 'k8s-cluster' }),
+      ).toThrow(
+        'networkScorecard.prometheus[0].clusterLabel "k8s-cluster" is not a Prometheus label name',
+      );
+      expect(one({ cluster: 'a', url: 'https://x', timeout: 'soon' })).toThrow(
+        'networkScorecard.prometheus[0].timeout is not a duration',
+      );
+      expect(() =>
+        read({
+          prometheus: [
+            { cluster: 'a', url: 'https://x' },
+            { cluster: 'a', url: 'https://y' },
+          ],
+        }),
+      ).toThrow(
+        'networkScorecard.prometheus[1].cluster "a" already has a Prometheus (networkScorecard.prometheus[0])',
+      );
+    });
   });
 });

@@ -2,13 +2,16 @@ import {
   SchedulerServiceTaskScheduleDefinition,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
-import {
-  Config,
-  ConfigReader,
-  readDurationFromConfig,
-} from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { HumanDuration, durationToMilliseconds } from '@backstage/types';
+import { duration } from './duration';
+import {
+  PrometheusTarget,
+  readPrometheusTargets,
+} from './readPrometheusTargets';
+
+export type { PrometheusTarget } from './readPrometheusTargets';
 
 /** Everything the backend reads from `networkScorecard`, validated once at startup. */
 export interface ScorecardConfig {
@@ -20,6 +23,8 @@ export interface ScorecardConfig {
   /** lifecycles that count as production; the framework's default when absent */
   productionLifecycles?: string[];
   notificationsEnabled: boolean;
+  /** the Prometheus of each cluster that has one (traffic facts); others have none, by choice */
+  prometheus: PrometheusTarget[];
   /**
    * A cluster whose newest attempt is older than this was not scanned when
    * the schedule said it would be: its report is stale. Undefined for a cron
@@ -57,31 +62,6 @@ const REPLACED: Record<string, string> = {
   'retention.maxAgeDays': 'retention.maxAge (a duration, e.g. { days: 400 })',
 };
 
-function duration(
-  config: Config,
-  key: string,
-  fallback: HumanDuration,
-): HumanDuration {
-  if (!config.has(key)) return fallback;
-  let value: HumanDuration;
-  try {
-    value =
-      typeof config.getOptional(key) === 'string'
-        ? readDurationFromConfig(config, { key })
-        : readDurationFromConfig(config.getConfig(key));
-  } catch (error) {
-    throw new InputError(
-      `networkScorecard.${key} is not a duration (${
-        (error as Error).message
-      }); write e.g. "30s", "2m" or { minutes: 2 }`,
-    );
-  }
-  if (durationToMilliseconds(value) <= 0) {
-    throw new InputError(`networkScorecard.${key} must be longer than zero`);
-  }
-  return value;
-}
-
 /** Reads and checks `networkScorecard`; every error names its key. */
 export function readScorecardConfig(root: Config): ScorecardConfig {
   const c =
@@ -117,5 +97,6 @@ export function readScorecardConfig(root: Config): ScorecardConfig {
     retentionMaxAge: duration(c, 'retention.maxAge', { days: 400 }),
     productionLifecycles: c.getOptionalStringArray('productionLifecycles'),
     notificationsEnabled: c.getOptionalBoolean('notifications.enabled') ?? true,
+    prometheus: readPrometheusTargets(c),
   };
 }

@@ -8,6 +8,7 @@ import { AcknowledgementRows } from './AcknowledgementRows';
 import { fleetHistory } from './fleetHistory';
 import { touchBuckets, touchBucketsBefore } from './fleetBuckets';
 import { sampledHistory } from './historyPoints';
+import { StampedRead } from './stampedRead';
 import { PointRow, ReportSummaries, Summary, toPoint } from './pointRows';
 import { contentHash, reportContent, scanSummary } from './scanPoint';
 import {
@@ -48,10 +49,8 @@ interface ReportRow {
 export class DatabaseScanStore implements ScanStore {
   private readonly acks: AcknowledgementRows;
   private readonly summaries: ReportSummaries;
-  private latest?: {
-    stamp: string;
-    points: Promise<Map<string, LatestPoints>>;
-  };
+  private readonly latest = new StampedRead(() => this.readLatestPoints());
+  private readonly attempts = new StampedRead(() => this.readLatestAttempts());
 
   static async create(options: {
     database: DatabaseService;
@@ -267,7 +266,12 @@ export class DatabaseScanStore implements ScanStore {
       .update({ scanning_until: null, scanning_by: null });
   }
 
+  /** Every attempt adds a row with a higher id: the newest says whether the last answer holds. */
   async latestAttempts(): Promise<Map<string, ScanAttempt>> {
+    return this.attempts.get(await newestId(this.db, ATTEMPTS));
+  }
+
+  private async readLatestAttempts(): Promise<Map<string, ScanAttempt>> {
     const rows: {
       cluster: string;
       attempted_at: DbDate;
@@ -309,17 +313,7 @@ export class DatabaseScanStore implements ScanStore {
    * answer still holds (scans deleted by hand are not noticed).
    */
   async latestPoints(): Promise<Map<string, LatestPoints>> {
-    const [{ newest }] = await this.db(SCANS).max({ newest: 'id' });
-    const stamp = String(newest);
-    if (this.latest?.stamp !== stamp) {
-      const points = this.readLatestPoints();
-      const entry = { stamp, points };
-      this.latest = entry;
-      points.catch(() => {
-        if (this.latest === entry) this.latest = undefined;
-      });
-    }
-    return this.latest!.points;
+    return this.latest.get(await newestId(this.db, SCANS));
   }
 
   private async readLatestPoints(): Promise<Map<string, LatestPoints>> {
@@ -510,4 +504,9 @@ async function insertItems(
     status,
   }));
   if (rows.length > 0) await tx(ITEMS).insert(rows);
+}
+
+async function newestId(db: Knex, table: string): Promise<string> {
+  const [{ newest }] = await db(table).max({ newest: 'id' });
+  return String(newest);
 }

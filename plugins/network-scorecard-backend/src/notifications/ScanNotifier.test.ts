@@ -20,7 +20,7 @@ import {
   NotificationService,
   notificationService,
 } from '@backstage/plugin-notifications-node';
-import { Acknowledgement } from '@network-scorecard/common';
+import { Acknowledgement, defaultRuleset } from '@network-scorecard/common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { ScanStore } from '../database/ScanStore';
@@ -185,7 +185,7 @@ describe('createScanNotifier', () => {
           'The scan of Payments EU (payments-1) at 2026-11-20 10:30 UTC scores',
         );
         expect(drop.payload.description).toContain(
-          'under the same ruleset (2026.12.1)',
+          `under the same ruleset (${defaultRuleset.version})`,
         );
         const scopes = received.map(n => n.payload.scope).sort();
         expect(scopes).toEqual([

@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -35,6 +36,8 @@ export const MAX_HISTORY_POINTS = 500;
 
 /** Read side of the scorecard: what the routes return. */
 export class ReportService {
+  private readonly entityErrors = new WeakMap<Entity, string[]>();
+
   constructor(
     private readonly options: {
       registry: ClusterRegistry;
@@ -240,7 +243,7 @@ export class ReportService {
         points.get(target.name),
         attempts.get(target.name),
         acknowledgements.get(target.name) ?? {},
-        entity ? contextFromEntity(entity, now.toISOString()).errors : [],
+        entity ? this.catalogErrors(entity, now) : [],
         isStale(
           points.get(target.name),
           attempts.get(target.name),
@@ -250,6 +253,16 @@ export class ReportService {
       );
     });
     return { targets, points, rows };
+  }
+
+  /** The problems of a cluster entity's declaration; the catalog view keeps its entity objects while it is shared. */
+  private catalogErrors(entity: Entity, now: Date): string[] {
+    let errors = this.entityErrors.get(entity);
+    if (!errors) {
+      errors = contextFromEntity(entity, now.toISOString()).errors;
+      this.entityErrors.set(entity, errors);
+    }
+    return errors;
   }
 
   private async requireCluster(name: string): Promise<void> {

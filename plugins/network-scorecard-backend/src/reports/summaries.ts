@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   Acknowledgement,
   ClusterReport,
+  ClusterScanSummary,
   ClusterSummary,
   HistoryPoint,
   summarizeScan,
@@ -55,18 +56,33 @@ export function clusterSummary(
         : null,
     owner: typeof entity?.spec?.owner === 'string' ? entity.spec.owner : null,
     configErrors: catalogErrors,
-    lastScan: points
-      ? summarizeScan(
-          points.latest,
-          points.previous,
-          Object.keys(acknowledgements),
-        )
-      : null,
+    lastScan: points ? lastScanOf(points, Object.keys(acknowledgements)) : null,
     lastError: failed
       ? { at: failed.at, message: failed.message ?? 'the scan failed' }
       : null,
     stale,
   };
+}
+
+/**
+ * The store keeps its latest points while no scan is stored, so a page load
+ * after the first summarises only what changed.
+ */
+const lastScans = new WeakMap<
+  LatestPoints,
+  { acknowledged: string; summary: ClusterScanSummary }
+>();
+
+function lastScanOf(
+  points: LatestPoints,
+  acknowledged: string[],
+): ClusterScanSummary {
+  const key = acknowledged.join(' ');
+  const kept = lastScans.get(points);
+  if (kept?.acknowledged === key) return kept.summary;
+  const summary = summarizeScan(points.latest, points.previous, acknowledged);
+  lastScans.set(points, { acknowledged: key, summary });
+  return summary;
 }
 
 /** One point of a cluster's history. */

@@ -3,6 +3,8 @@ import { CollectedFacts, collectFromKubernetes } from '@network-scorecard/node';
 import { ClusterAuth, ClusterTarget } from '../clusters';
 import { readDumps } from './readDumps';
 import { withDeadline } from './withDeadline';
+import { withTrafficFacts } from './trafficFacts';
+import type { PrometheusTarget } from '../config/readScorecardConfig';
 
 /** What one attempt read of a cluster: a live cluster is one moment, a dump folder one per dump. */
 export interface Collected {
@@ -21,12 +23,20 @@ export interface FactCollector {
 export function createFactCollector(options: {
   requestTimeoutMs: number;
   auth: ClusterAuth;
+  /** networkScorecard.prometheus: the traffic source of the clusters that have one */
+  prometheus?: PrometheusTarget[];
 }): FactCollector {
+  const traffic = (name: string, moments: CollectedFacts[]) =>
+    withTrafficFacts(
+      moments,
+      options.prometheus?.find(p => p.cluster === name),
+      options.requestTimeoutMs,
+    );
   return {
     async collect(target) {
       if ('files' in target) {
         const { dumps, problems } = await readDumps(target.files);
-        return { moments: dumps, problems };
+        return { moments: await traffic(target.name, dumps), problems };
       }
       // Refused and unsupported targets fail the attempt (lastError); nothing is sent to them.
       if ('refused' in target) throw new ConflictError(target.refused);
@@ -49,7 +59,7 @@ export function createFactCollector(options: {
       const facts = await collectFromKubernetes(connection, {
         timeoutMs: options.requestTimeoutMs,
       });
-      return { moments: [facts], problems: [] };
+      return { moments: await traffic(target.name, [facts]), problems: [] };
     },
   };
 }

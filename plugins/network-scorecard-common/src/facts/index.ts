@@ -1,2 +1,3 @@
 export * from './types';
+export * from './traffic';
 export * from './access';

@@ -1,3 +1,13 @@
+import {
+  TrafficDnsFact,
+  TrafficDropsFact,
+  TrafficFeaturesFact,
+  TrafficFlowsFact,
+  TrafficL7Fact,
+  TrafficLostEventsFact,
+  TrafficPolicyVerdictsFact,
+} from './traffic';
+
 /**
  * Fact types: what the collector observed about one cluster (DESIGN.md §5).
  * A fact whose `value` is `null` is unknown; `reason` then says why.
@@ -341,12 +351,23 @@ export interface FactValues {
   policies: PoliciesFact;
   services: number;
   dashboards: DashboardId[];
+  'traffic.flows': TrafficFlowsFact;
+  'traffic.drops': TrafficDropsFact;
+  'traffic.policyVerdicts': TrafficPolicyVerdictsFact;
+  'traffic.dns': TrafficDnsFact;
+  'traffic.l7': TrafficL7Fact;
+  'traffic.lostEvents': TrafficLostEventsFact;
+  'traffic.features': TrafficFeaturesFact;
 }
 
 /** @public */
 export type FactId = keyof FactValues;
 
-/** @public */
+/**
+ * The facts read from the cluster and the catalog. The traffic facts
+ * (TRAFFIC_FACT_IDS, from Prometheus) are opt-in and not among them.
+ * @public
+ */
 export const FACT_IDS: readonly FactId[] = [
   'cni',
   'cni.all',

@@ -27,6 +27,17 @@ const RELEASED: Record<string, string> = {
     'ap.standalone-cni-migration ap.calico-ebpf-untested ap.global-l7-visibility ap.infra-tracing-everywhere | ' +
     'readiness.calico-to-cilium readiness.kube-proxy-replacement readiness.hubble readiness.mesh | ' +
     'scoring 2026.12 cni:20 kube-proxy:10 mesh:15 encryption:10 observability:20 policy:25',
+  // traffic from Prometheus: cni.config-in-effect; observability.metrics passes only on arriving series; measured L7 reach
+  '2026.12.2':
+    'cni.production-grade:3 cni.default-choice:2 cni.kernel:2 cni.windows:2 cni.calico-dataplane:1 cni.config-in-effect:2 ' +
+    'kube-proxy.replaced:3 kube-proxy.redundant:2 kube-proxy.scale:2 ' +
+    'mesh.need:3 mesh.choice:2 mesh.mtls:3 encryption.transparent:2 ' +
+    'observability.hubble:3 observability.metrics:2 observability.dashboards:2 observability.l7-targeted:2 observability.app-tracing:1 ' +
+    'policy.enforced:3 | ' +
+    'ap.mesh-too-early ap.mesh-without-question ap.sidecars-when-ambient-fits ap.two-control-planes ' +
+    'ap.standalone-cni-migration ap.calico-ebpf-untested ap.global-l7-visibility ap.infra-tracing-everywhere | ' +
+    'readiness.calico-to-cilium readiness.kube-proxy-replacement readiness.hubble readiness.mesh | ' +
+    'scoring 2026.12 cni:20 kube-proxy:10 mesh:15 encryption:10 observability:20 policy:25',
 };
 
 function fingerprint(): string {
@@ -48,6 +59,8 @@ const DESIGN_IDS = {
     'cni.kernel',
     'cni.windows',
     'cni.calico-dataplane',
+    // issue 12 (configured vs in effect); DESIGN §6 does not list it yet
+    'cni.config-in-effect',
     'kube-proxy.replaced',
     'kube-proxy.redundant',
     'kube-proxy.scale',

@@ -3,6 +3,7 @@ import {
   cniDefaultChoice,
   cniKernel,
   cniProductionGrade,
+  cniConfigInEffect,
   cniWindows,
 } from './cni';
 import {
@@ -48,13 +49,14 @@ import { Ruleset } from './types';
  * @public
  */
 export const defaultRuleset: Ruleset = {
-  version: '2026.12.1',
+  version: '2026.12.2',
   checks: [
     cniProductionGrade,
     cniDefaultChoice,
     cniKernel,
     cniWindows,
     cniCalicoDataplane,
+    cniConfigInEffect,
     kubeProxyReplaced,
     kubeProxyRedundant,
     kubeProxyScale,

@@ -2,6 +2,8 @@ import { ClusterFacts } from '../facts';
 import { EvaluationContext } from '../context';
 import { CheckRule } from './types';
 
+const TRAFFIC_PREFIX = 'traffic.';
+
 /** Of the facts a check read (repeats allowed), the unknown ones and why, in first-read order: what the scanner must be allowed to read. */
 export function unknownFacts(
   facts: ClusterFacts,
@@ -17,6 +19,12 @@ export function unknownFacts(
     if (seen.includes(id)) continue;
     seen.push(id);
     const fact = table[id];
+    // A cluster without Prometheus lacks the traffic facts by choice: nothing to grant.
+    if (
+      id.startsWith(TRAFFIC_PREFIX) &&
+      (fact === undefined || fact.reason?.startsWith('not applicable:'))
+    )
+      continue;
     if (fact === undefined || fact.value === null)
       unknown.push({ fact: id, reason: fact?.reason ?? 'not collected' });
   }

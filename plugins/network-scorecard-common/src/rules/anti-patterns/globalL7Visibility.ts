@@ -2,12 +2,20 @@ import { factEvidence, factValue } from '../../facts/access';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown } from '../helpers';
 import { metricsEvidence, unfilteredHttp } from '../observability/cilium';
+import { trafficFact } from '../../facts';
+import {
+  l7Measured,
+  measuredGlobalL7,
+  trafficUnknownAntiPattern,
+} from '../traffic/traffic';
 
 /**
  * HTTP/Kafka/L7 rules that select every pod of the cluster or of whole
  * namespaces. DNS rules are not L7 visibility. A Hubble http metric without
  * a per-workload filter is only as wide as the traffic the L7 proxy sees, so
  * it widens the finding when visibility is global but is no finding alone.
+ * With Prometheus, HTTP series for most workloads seen in flows are the
+ * finding too, whatever the policies look like.
  * @public
  */
 export const apGlobalL7Visibility: AntiPatternRule = {
@@ -21,6 +29,16 @@ export const apGlobalL7Visibility: AntiPatternRule = {
     const l7Evidence = factEvidence(facts, 'l7Visibility.details');
     const hubble = factValue(facts, 'hubble');
     const http = hubble ? unfilteredHttp(hubble) : undefined;
+    const measured = trafficFact(facts, 'traffic.l7');
+    const measuredGlobal =
+      measured.state === 'known' && measuredGlobalL7(measured.value);
+    if (measured.state === 'known' && measuredGlobal && l7.scope !== 'global')
+      return {
+        status: 'detected',
+        evidence: [l7Measured(measured.value), ...l7Evidence],
+      };
+    if (measured.state === 'unknown' && l7.scope !== 'global')
+      return trafficUnknownAntiPattern(measured.reason, l7Evidence);
     if (l7.scope !== 'global') {
       const httpEvidence = http
         ? [
@@ -30,7 +48,14 @@ export const apGlobalL7Visibility: AntiPatternRule = {
             ...metricsEvidence(facts),
           ]
         : metricsEvidence(facts);
-      return { status: 'clear', evidence: [...l7Evidence, ...httpEvidence] };
+      return {
+        status: 'clear',
+        evidence: [
+          ...l7Evidence,
+          ...(measured.state === 'known' ? [l7Measured(measured.value)] : []),
+          ...httpEvidence,
+        ],
+      };
     }
     return {
       status: 'detected',
@@ -42,6 +67,7 @@ export const apGlobalL7Visibility: AntiPatternRule = {
               'Hubble http metric without a per-workload filter: HTTP series for every pod the L7 rules reach',
             ]
           : []),
+        ...(measured.state === 'known' ? [l7Measured(measured.value)] : []),
       ],
     };
   },

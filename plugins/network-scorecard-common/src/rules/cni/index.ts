@@ -3,3 +3,4 @@ export { cniDefaultChoice } from './defaultChoice';
 export { cniKernel } from './kernel';
 export { cniWindows } from './windows';
 export { cniCalicoDataplane } from './calicoDataplane';
+export { cniConfigInEffect } from './configInEffect';

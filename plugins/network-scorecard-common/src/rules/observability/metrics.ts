@@ -1,4 +1,4 @@
-import { factEvidence, factValue } from '../../facts/access';
+import { factEvidence, factValue, trafficFact } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite, unknownBecause } from '../helpers';
 import {
@@ -9,6 +9,7 @@ import {
   withoutPairContext,
 } from './cilium';
 import { joined } from '../../text/joined';
+import { seriesArrive, silentFlows } from './seriesArrive';
 
 /** @public */
 export const observabilityMetrics: CheckRule = {
@@ -16,13 +17,13 @@ export const observabilityMetrics: CheckRule = {
   area: 'observability',
   weight: 2,
   title:
-    'Hubble metrics exported to Prometheus (flow, drop, dns, http), labelled by source and destination',
+    'Hubble metrics exported to Prometheus (flow, drop, dns, http), labelled by source and destination, and arriving',
   default:
     'Hubble metrics flow, drop, dns and http scraped by Prometheus and shown in Grafana, flow and http labelled with the source and destination workload',
   switchWhen:
     'Never on Cilium; http fills only for services with targeted L7 visibility, so scope it to them',
   rationale:
-    'Flows turn into dashboards and alerts once Hubble exports them as Prometheus metrics. Flow and drop series feed the service map and the policy-denial view, dns shows failing lookups, and http gives error rates and latency percentiles wherever L7 visibility is on. A service map and latency per service pair need each series to name the workload on both ends; without that context the same metrics only add up to cluster totals.',
+    'Flows turn into dashboards and alerts once Hubble exports them as Prometheus metrics. Flow and drop series feed the service map and the policy-denial view, dns shows failing lookups, and http gives error rates and latency percentiles wherever L7 visibility is on. A service map and latency per service pair need each series to name the workload on both ends; without that context the same metrics only add up to cluster totals. A metric list in a ConfigMap proves intent, not data: only series that reach Prometheus feed a dashboard, so a full configuration passes once Prometheus holds the flows.',
   evaluate(facts) {
     const skip = unlessCilium(facts);
     if (skip) return skip;
@@ -43,12 +44,8 @@ export const observabilityMetrics: CheckRule = {
     );
     const blind = withoutPairContext(hubble);
     if (missing.length === 0 && blind.length === 0) {
-      return {
-        status: 'pass',
-        evidence,
-        recommendation:
-          'Hubble exports flow, drop, dns and http, flow and http labelled with source and destination; make sure Prometheus scrapes hubble-metrics.',
-      };
+      // Configured in full: only the series Prometheus holds can make it a pass.
+      return seriesArrive(facts, evidence);
     }
     const setting = metricsSetting(hubble);
     const where = cite(evidence.filter(e => e.includes('metrics')));
@@ -86,10 +83,25 @@ export const observabilityMetrics: CheckRule = {
         )} in ${setting}.`,
       );
     }
+    const silent = silentFlows(facts);
+    if (silent) parts.push(silent.recommendation);
+    const allMissing = missing.length === REQUIRED_HUBBLE_METRICS.length;
+    const flows = trafficFact(facts, 'traffic.flows');
+    // A warn must not stand where the unanswered query could make it a fail.
+    if (!allMissing && flows.state === 'unknown')
+      return {
+        status: 'unknown',
+        evidence: [...evidence, flows.reason],
+        recommendation: `${joined(
+          parts,
+          ' ',
+        )} Whether the series reach Prometheus cannot be told: ${
+          flows.reason
+        }.`,
+      };
     return {
-      status:
-        missing.length === REQUIRED_HUBBLE_METRICS.length ? 'fail' : 'warn',
-      evidence,
+      status: silent || allMissing ? 'fail' : 'warn',
+      evidence: silent ? [...evidence, ...silent.evidence] : evidence,
       recommendation: joined(parts, ' '),
     };
   },

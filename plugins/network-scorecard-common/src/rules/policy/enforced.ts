@@ -1,5 +1,11 @@
 import { factEvidence, factValue } from '../../facts/access';
-import { PoliciesFact, PolicySwitch } from '../../facts';
+import {
+  ClusterFacts,
+  PoliciesFact,
+  PolicySwitch,
+  trafficFact,
+} from '../../facts';
+import { rate } from '../traffic/traffic';
 import { isProduction } from '../../context/types';
 import { CheckResult, CheckRule } from '../types';
 import {
@@ -54,6 +60,40 @@ function unenforcedNote(p: PoliciesFact, cni: string, evidence: string[]) {
   } of a kind ${cni} does not enforce here${cite(
     lines(evidence, 'not enforced'),
   )}`;
+}
+
+/**
+ * Policy audit mode with Prometheus: how much traffic enforcement would
+ * decide on, by namespace, over the window. The readiness to enforce; the
+ * verdict stays what the switch makes it.
+ */
+function auditReadiness(
+  facts: ClusterFacts,
+): { sentence: string; evidence: string[] } | undefined {
+  const verdicts = trafficFact(facts, 'traffic.policyVerdicts');
+  if (verdicts.state !== 'known') return undefined;
+  const v = verdicts.value;
+  if (Object.keys(v.byAction).length === 0)
+    return {
+      evidence: verdicts.evidence,
+      sentence: `Hubble's policy metric has no series over the last ${v.window}, so what enforcing would drop cannot be seen: add policy to the Hubble metrics and watch the audit verdicts before switching.`,
+    };
+  if (v.auditPerSecond === 0)
+    return {
+      evidence: verdicts.evidence,
+      sentence: `No audit verdict among the policy verdicts of the last ${v.window}: nothing seen would be dropped by enforcing.`,
+    };
+  const where = v.auditByNamespace
+    .filter(n => n.namespace !== '')
+    .map(n => `${n.namespace} ${rate(n.perSecond)}`);
+  return {
+    evidence: verdicts.evidence,
+    sentence: `Enforcing now would decide on ${rate(
+      v.auditPerSecond,
+    )} audit verdicts over the last ${v.window}${
+      where.length ? ` (by namespace: ${joined(where, ', ')})` : ''
+    }: allow what is expected, then enforce namespace by namespace.`,
+  };
 }
 
 /** @public */
@@ -128,12 +168,19 @@ export const policyEnforced: CheckRule = {
     const failOrWarn: CheckResult['status'] = production ? 'fail' : 'warn';
 
     if (policies.enforcement.off) {
+      const audit = policies.enforcement.switches.includes(
+        'cilium-policy-audit-mode',
+      )
+        ? auditReadiness(facts)
+        : undefined;
       const off = policies.enforcement.switches
         .map(s => TOTAL_SWITCHES[s])
         .filter((s): s is { line: string; fix: string } => !!s);
       return {
         status: failOrWarn,
-        evidence: withLifecycle(),
+        evidence: audit
+          ? [...withLifecycle(), ...audit.evidence]
+          : withLifecycle(),
         recommendation: `${label} enforces no policy${cite(
           off.flatMap(s => lines(own, s.line)),
         )}: ${
@@ -147,7 +194,7 @@ export const policyEnforced: CheckRule = {
             off.map(s => s.fix),
             '; ',
           ),
-        )}.`,
+        )}.${audit ? ` ${audit.sentence}` : ''}`,
       };
     }
     const ns = policies.namespaces;
