@@ -43,4 +43,10 @@ describe('hubbleNamespaceUrl', () => {
       'https://h.example.com',
     );
   });
+
+  it('filters to dropped flows when asked', () => {
+    expect(
+      hubbleNamespaceUrl('https://h.example.com', 'checkout', 'DROPPED'),
+    ).toBe('https://h.example.com/?namespace=checkout&verdict=DROPPED');
+  });
 });

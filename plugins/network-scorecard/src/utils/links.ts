@@ -5,11 +5,14 @@
 export function hubbleNamespaceUrl(
   baseUrl: string,
   namespace: string | null,
+  verdict?: 'DROPPED',
 ): string {
   if (!namespace) return baseUrl;
-  const encoded = encodeURIComponent(namespace);
+  const query = `namespace=${encodeURIComponent(namespace)}${
+    verdict ? `&verdict=${verdict}` : ''
+  }`;
   if (baseUrl.includes('?')) {
-    return `${baseUrl}&namespace=${encoded}`;
+    return `${baseUrl}&${query}`;
   }
-  return `${baseUrl.replace(/\/+$/, '')}/?namespace=${encoded}`;
+  return `${baseUrl.replace(/\/+$/, '')}/?${query}`;
 }

@@ -291,6 +291,72 @@ describe('EntityNetworkScorecardCard', () => {
       ).toHaveTextContent(/cannot list resource "networkpolicies"/);
     });
 
+    it('says how often policy drops the namespace’s traffic when the cluster has Prometheus, with Hubble filtered to drops', async () => {
+      const base = reports['prod-eu-1']!;
+      const drops = {
+        window: '1h',
+        perSecond: 0.5,
+        byReason: [{ reason: 'POLICY_DENIED', perSecond: 0.4 }],
+        policyDeniedShare: 0.8,
+        policyDeniedByNamespace: [
+          { namespace: 'checkout', perSecond: 0.2 },
+          { namespace: 'accounts', perSecond: 0.2 },
+        ],
+      };
+      const withDrops = {
+        ...base,
+        facts: {
+          ...base.facts,
+          'traffic.drops': { value: drops, evidence: ['hubble_drop_total'] },
+        },
+      };
+      const failed = {
+        ...base,
+        cluster: 'prod-us-1',
+        facts: {
+          ...base.facts,
+          'traffic.drops': {
+            value: null,
+            evidence: [],
+            reason: 'Prometheus answered 500',
+          },
+        },
+      };
+      await render(
+        withClusters([
+          { ...related('prod-eu-1', 'checkout'), report: withDrops },
+          { ...related('prod-us-1', 'checkout'), report: failed },
+          related('dev-flannel', 'checkout'),
+        ]),
+      );
+
+      const known = within(await findings('prod-eu-1')).getByTestId(
+        'namespace-drops',
+      );
+      expect(known).toHaveTextContent(
+        '12 drops/min by policy in namespace checkout over the last 1h',
+      );
+      expect(
+        within(known).getByRole('link', {
+          name: /Hubble UI \(checkout, dropped\)/,
+        }),
+      ).toHaveAttribute(
+        'href',
+        'https://hubble.prod-eu-1.example.com/?namespace=checkout&verdict=DROPPED',
+      );
+      const unknown = within(await findings('prod-us-1')).getByTestId(
+        'namespace-drops',
+      );
+      expect(unknown).toHaveTextContent(
+        'Policy drops in checkout: not known (Prometheus answered 500)',
+      );
+      expect(within(unknown).getByText('unknown')).toBeInTheDocument();
+      // no Prometheus for the cluster: nothing is said about drops
+      expect(
+        within(await findings('dev-flannel')).queryByTestId('namespace-drops'),
+      ).toBeNull();
+    });
+
     it('keeps the card as it is for a cluster itself, which has no namespace', async () => {
       const cluster: Entity = {
         apiVersion: 'backstage.io/v1alpha1',

@@ -3,6 +3,7 @@ import { ClusterReport } from '@network-scorecard/common';
 import { HubbleLink } from '../ReportLinks';
 import { StatusLabel } from '../StatusLabel';
 import { namespacePolicy, NamespacePolicy } from './namespacePolicy';
+import { namespaceDrops } from './namespaceDrops';
 
 const LABELS: Record<NamespacePolicy['status'], string> = {
   'default-deny': 'pass',
@@ -25,6 +26,7 @@ export const NamespaceFindings = ({
 }) => {
   const hubble = report.links.find(link => link.kind === 'hubble-ui');
   const policy = namespacePolicy(report, namespace);
+  const drops = namespaceDrops(report, namespace);
   return (
     <Box
       mt={1}
@@ -55,6 +57,29 @@ export const NamespaceFindings = ({
           <Typography variant="body2">{policy.text}</Typography>
         </Tooltip>
       </Box>
+      {drops.status !== 'not-connected' && (
+        <Box
+          display="flex"
+          alignItems="center"
+          style={{ gap: 8 }}
+          mt={0.5}
+          data-testid="namespace-drops"
+        >
+          <StatusLabel
+            status={
+              drops.status === 'unknown'
+                ? 'unknown'
+                : drops.perMinute > 0
+                ? 'warn'
+                : 'pass'
+            }
+          />
+          <Typography variant="body2">{drops.text}</Typography>
+          {hubble && drops.status === 'known' && drops.perMinute > 0 && (
+            <HubbleLink link={hubble} namespace={namespace} dropped />
+          )}
+        </Box>
+      )}
       <Box mt={0.5}>
         {hubble ? (
           <HubbleLink link={hubble} namespace={namespace} />
