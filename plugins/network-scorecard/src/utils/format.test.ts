@@ -1,5 +1,5 @@
 import { formatPercent, formatRelativeTime, formatScore } from './format';
-import { hubbleNamespaceUrl } from './links';
+import { grafanaUrl, hubbleNamespaceUrl } from './links';
 import { gradeRank } from './grades';
 
 describe('format', () => {
@@ -48,5 +48,19 @@ describe('hubbleNamespaceUrl', () => {
     expect(
       hubbleNamespaceUrl('https://h.example.com', 'checkout', 'DROPPED'),
     ).toBe('https://h.example.com/?namespace=checkout&verdict=DROPPED');
+  });
+});
+
+describe('grafanaUrl', () => {
+  it('opens the dashboard on the window of the traffic evidence', () => {
+    expect(grafanaUrl('https://grafana.example.com/d/hubble', '1h')).toBe(
+      'https://grafana.example.com/d/hubble?from=now-1h&to=now',
+    );
+    expect(grafanaUrl('https://grafana.example.com/d/x?orgId=1', '30m')).toBe(
+      'https://grafana.example.com/d/x?orgId=1&from=now-30m&to=now',
+    );
+    expect(grafanaUrl('https://grafana.example.com/d/x', null)).toBe(
+      'https://grafana.example.com/d/x',
+    );
   });
 });

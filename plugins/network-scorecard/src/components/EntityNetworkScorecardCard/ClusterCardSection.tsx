@@ -10,6 +10,7 @@ import { ScanTime } from '../ScanTime';
 import { StatusLabel } from '../StatusLabel';
 import { formatPercent, formatScore, plural } from '../../utils/format';
 import { needsAttention, sortChecksBySeverity } from '../../utils/status';
+import { trafficWindow } from '../../utils/links';
 
 const MAX_SHOWN = 5;
 
@@ -122,6 +123,7 @@ export const ClusterCardSection = ({ item }: { item: EntityClusterReport }) => {
               links={report.links}
               namespace={namespace}
               hubble={!namespace}
+              window={trafficWindow(report)}
             />
           </Box>
         </>

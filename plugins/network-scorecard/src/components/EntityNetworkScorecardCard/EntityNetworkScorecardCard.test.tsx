@@ -351,6 +351,17 @@ describe('EntityNetworkScorecardCard', () => {
         'Policy drops in checkout: not known (Prometheus answered 500)',
       );
       expect(within(unknown).getByText('unknown')).toBeInTheDocument();
+      // the dashboards open on the window of the traffic evidence, where there is some
+      const grafanaOf = (cluster: string) =>
+        within(screen.getByTestId(`cluster-${cluster}`))
+          .queryAllByRole('link')
+          .map(link => link.getAttribute('href') ?? '')
+          .filter(href => href.startsWith('https://grafana.example.com'));
+      expect(grafanaOf('prod-eu-1').length).toBeGreaterThan(0);
+      for (const href of grafanaOf('prod-eu-1'))
+        expect(href).toMatch(/&from=now-1h&to=now$/);
+      for (const href of grafanaOf('dev-flannel'))
+        expect(href).not.toMatch(/from=now/);
       // no Prometheus for the cluster: nothing is said about drops
       expect(
         within(await findings('dev-flannel')).queryByTestId('namespace-drops'),

@@ -10,6 +10,7 @@ import { ReadinessList } from '../ReadinessList';
 import { ReportLinks } from '../ReportLinks';
 import { ScanButton } from '../ScanButton';
 import { ScanTime } from '../ScanTime';
+import { trafficWindow } from '../../utils/links';
 import { ScoreHistoryChart } from '../ScoreHistoryChart';
 import { formatPercent, formatScore } from '../../utils/format';
 
@@ -76,7 +77,11 @@ export const ClusterReportPanel = ({
                 </Typography>
               )}
               {report && (
-                <ReportLinks links={report.links} namespace={namespace} />
+                <ReportLinks
+                  links={report.links}
+                  namespace={namespace}
+                  window={trafficWindow(report)}
+                />
               )}
             </Box>
             <ScanButton cluster={cluster.name} onScanned={onScanned} />

@@ -2,6 +2,7 @@ import { Link } from '@backstage/core-components';
 import { Box, Typography } from '@material-ui/core';
 import { ReportLink } from '@network-scorecard/common';
 import { HubbleLink } from './HubbleLink';
+import { grafanaUrl } from '../../utils/links';
 
 export interface ReportLinksProps {
   links: ReportLink[];
@@ -9,6 +10,8 @@ export interface ReportLinksProps {
   namespace: string | null;
   /** false when the Hubble link is shown elsewhere (the namespace findings of a service's card) */
   hubble?: boolean;
+  /** the window of the report's traffic evidence: dashboards open on it */
+  window?: string | null;
 }
 
 /** Deep links from a report: Hubble UI (filtered to the namespace) and the Grafana dashboards. */
@@ -16,6 +19,7 @@ export const ReportLinks = ({
   links,
   namespace,
   hubble: showHubble = true,
+  window = null,
 }: ReportLinksProps) => {
   const hubble = showHubble
     ? links.find(link => link.kind === 'hubble-ui')
@@ -31,7 +35,7 @@ export const ReportLinks = ({
         </Typography>
       )}
       {grafana.map(link => (
-        <Link key={link.url} to={link.url} externalLinkIcon>
+        <Link key={link.url} to={grafanaUrl(link.url, window)} externalLinkIcon>
           {link.title}
         </Link>
       ))}
