@@ -1,7 +1,7 @@
 // Browser test: builds the app, starts the backend (which serves it), signs in
 // as guest in Debian's headless Chromium and checks what a user sees.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,7 @@ import {
   screenshotThemes,
 } from './flows.mjs';
 import { checkAppNext } from './app-next.mjs';
+import { checkTrafficEvidence } from './traffic.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = process.argv
@@ -35,6 +36,12 @@ const configArgs = [
   '--config',
   '../../test/e2e/app-config.e2e.yaml',
 ];
+// the demo's traffic evidence, as `npm start` gives it on a machine with Prometheus
+const withPrometheus = ['/usr/bin/prometheus', '/usr/bin/promtool'].every(
+  path => existsSync(path),
+);
+if (withPrometheus)
+  configArgs.push('--config', '../../app-config.prometheus.yaml');
 
 const outcomes = [];
 async function check(name, fn) {
@@ -62,7 +69,21 @@ function finish() {
 
 let backend;
 let browser;
+let prometheus;
 try {
+  if (withPrometheus) {
+    console.log('[e2e] starting the demo Prometheus');
+    prometheus = spawn(
+      process.execPath,
+      [resolve(root, 'fixtures/prometheus/demo.mjs')],
+      { cwd: root, stdio: 'ignore' },
+    );
+    await waitFor(
+      'the demo Prometheus',
+      async () => (await fetch('http://127.0.0.1:9090/-/ready')).ok,
+      { timeoutMs: 60_000 },
+    );
+  }
   console.log('[e2e] building the frontend');
   const build = spawnSync(
     'npx',
@@ -156,6 +177,8 @@ try {
   await checkHistoryFromFirstStart(page, { check });
   await screenshotThemes(page, { check, screenshots });
   await checkGroupPage(page, { check, screenshots });
+  if (withPrometheus)
+    await checkTrafficEvidence(page, { check, token, api, screenshots });
   await check(
     'app-next (new frontend system): fleet page, card and tab with the API grades',
     () => checkAppNext({ browser, root, backendBaseUrl: BASE }),
@@ -164,6 +187,7 @@ try {
   outcomes.push({ name: 'e2e setup', ok: false, error: error.message });
   console.error(`[e2e] ${error.stack ?? error.message}`);
 } finally {
+  prometheus?.kill('SIGTERM');
   await browser?.close().catch(() => {});
   if (backend?.pid) {
     try {
