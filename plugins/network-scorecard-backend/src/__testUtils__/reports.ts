@@ -30,3 +30,23 @@ export function reportFor(
     defaultRuleset,
   );
 }
+
+/** A Cilium cluster, as the collector sees its agent DaemonSet. */
+export const cilium = {
+  cni: {
+    value: 'cilium' as const,
+    evidence: [
+      'DaemonSet kube-system/cilium: image quay.io/cilium/cilium:v1.18.2',
+    ],
+  },
+};
+
+/** A Flannel cluster, as the collector sees its DaemonSet. */
+export const flannel = {
+  cni: {
+    value: 'flannel' as const,
+    evidence: [
+      'DaemonSet kube-flannel/kube-flannel-ds: image ghcr.io/flannel-io/flannel:v0.28.9',
+    ],
+  },
+};

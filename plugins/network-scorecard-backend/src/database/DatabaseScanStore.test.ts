@@ -1,27 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import { DatabaseScanStore } from './DatabaseScanStore';
-import { reportFor } from '../__testUtils__/reports';
+import { cilium, flannel, reportFor } from '../__testUtils__/reports';
 import { testDatabaseIds } from '../__testUtils__/testDatabaseIds';
 
 jest.setTimeout(60_000);
-
-const cilium = {
-  cni: {
-    value: 'cilium' as const,
-    evidence: [
-      'DaemonSet kube-system/cilium: image quay.io/cilium/cilium:v1.18.2',
-    ],
-  },
-};
-const flannel = {
-  cni: {
-    value: 'flannel' as const,
-    evidence: [
-      'DaemonSet kube-flannel/kube-flannel-ds: image ghcr.io/flannel-io/flannel:v0.28.9',
-    ],
-  },
-};
 
 const directory = DatabaseScanStore.migrationsDirectory();
 const COMPACT = '20261201000000_compact_history.js';

@@ -3,27 +3,10 @@ import { Knex } from 'knex';
 import { DatabaseScanStore } from './DatabaseScanStore';
 import { keepCounts, keptBuckets } from './fleetBuckets';
 import { FLEET_BUCKETS } from './tables';
-import { reportFor } from '../__testUtils__/reports';
+import { cilium, flannel, reportFor } from '../__testUtils__/reports';
 import { testDatabaseIds } from '../__testUtils__/testDatabaseIds';
 
 jest.setTimeout(60_000);
-
-const cilium = {
-  cni: {
-    value: 'cilium' as const,
-    evidence: [
-      'DaemonSet kube-system/cilium: image quay.io/cilium/cilium:v1.18.2',
-    ],
-  },
-};
-const flannel = {
-  cni: {
-    value: 'flannel' as const,
-    evidence: [
-      'DaemonSet kube-flannel/kube-flannel-ds: image ghcr.io/flannel-io/flannel:v0.28.9',
-    ],
-  },
-};
 
 // four closed ISO weeks of November 2026 (weeks start on Monday 2, 9, 16, 23)
 const november = {

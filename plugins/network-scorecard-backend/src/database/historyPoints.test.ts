@@ -4,20 +4,10 @@ import { Knex } from 'knex';
 import { DatabaseScanStore } from './DatabaseScanStore';
 import { ScanPoint } from './ScanStore';
 import { SCANS } from './tables';
-import { reportFor } from '../__testUtils__/reports';
+import { cilium, flannel, reportFor } from '../__testUtils__/reports';
 import { testDatabaseIds } from '../__testUtils__/testDatabaseIds';
 
 jest.setTimeout(120_000);
-
-const flannel = {
-  cni: {
-    value: 'flannel' as const,
-    evidence: ['DaemonSet kube-flannel/kube-flannel-ds'],
-  },
-};
-const cilium = {
-  cni: { value: 'cilium' as const, evidence: ['DaemonSet kube-system/cilium'] },
-};
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 const HALF_HOUR = 1_800_000;

@@ -4,6 +4,7 @@ import { ClusterSummary, clustersOfEntity } from '@network-scorecard/common';
 import { NetworkScorecardApi } from '../../api';
 import {
   buildGroupTree,
+  GROUP_FIELDS,
   normalizeOwnerRef,
   withSubGroups,
 } from '../FleetFilters/groupTree';
@@ -20,17 +21,6 @@ const PARALLEL_REPORTS = 4;
 
 /** Owner refs per catalog request, so that a department's many sub-groups stay within a URL. */
 const OWNERS_PER_REQUEST = 25;
-
-const GROUP_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.parent',
-  'spec.children',
-  'spec.profile.displayName',
-  'relations',
-];
 
 // what clustersOfEntity reads, and what the card shows of a service
 const COMPONENT_FIELDS = [

@@ -112,3 +112,15 @@ export function withParentGroups(
 ): Set<string> {
   return walk(tree.parents, groups);
 }
+
+/** The fields of Group entities that building the tree reads: what to ask the catalog for. */
+export const GROUP_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'spec.parent',
+  'spec.children',
+  'spec.profile.displayName',
+  'relations',
+];

@@ -1,18 +1,12 @@
 import useAsync from 'react-use/esm/useAsync';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { buildGroupTree, EMPTY_GROUP_TREE, GroupTree } from './groupTree';
-
-const GROUP_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'spec.parent',
-  'spec.children',
-  'spec.profile.displayName',
-  'relations',
-];
+import {
+  buildGroupTree,
+  EMPTY_GROUP_TREE,
+  GROUP_FIELDS,
+  GroupTree,
+} from './groupTree';
 
 export interface GroupTreeState {
   groups: GroupTree;
