@@ -10,6 +10,7 @@ const benches = [
   'collector-bench.mjs',
   'history-bench.mjs',
   'prometheus-bench.mjs',
+  'fleet-page-bench.mjs',
 ];
 let failed = false;
 for (const bench of benches) {

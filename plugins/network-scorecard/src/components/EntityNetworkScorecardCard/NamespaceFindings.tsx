@@ -3,7 +3,12 @@ import { ClusterReport } from '@network-scorecard/common';
 import { HubbleLink } from '../ReportLinks';
 import { StatusLabel } from '../StatusLabel';
 import { namespacePolicy, NamespacePolicy } from './namespacePolicy';
-import { namespaceDrops } from './namespaceDrops';
+import { NamespaceDrops, namespaceDrops } from './namespaceDrops';
+
+function dropsStatus(drops: NamespaceDrops): string {
+  if (drops.status !== 'known') return 'unknown';
+  return drops.perMinute > 0 ? 'warn' : 'pass';
+}
 
 const LABELS: Record<NamespacePolicy['status'], string> = {
   'default-deny': 'pass',
@@ -65,15 +70,7 @@ export const NamespaceFindings = ({
           mt={0.5}
           data-testid="namespace-drops"
         >
-          <StatusLabel
-            status={
-              drops.status === 'unknown'
-                ? 'unknown'
-                : drops.perMinute > 0
-                ? 'warn'
-                : 'pass'
-            }
-          />
+          <StatusLabel status={dropsStatus(drops)} />
           <Typography variant="body2">{drops.text}</Typography>
           {hubble && drops.status === 'known' && drops.perMinute > 0 && (
             <HubbleLink link={hubble} namespace={namespace} dropped />

@@ -1,11 +1,5 @@
-import { ReactNode, useMemo } from 'react';
-import {
-  Box,
-  Button,
-  makeStyles,
-  TextField,
-  Typography,
-} from '@material-ui/core';
+import { ReactNode, useMemo, useRef } from 'react';
+import { Button, makeStyles, TextField, Typography } from '@material-ui/core';
 import { FleetRow } from '../FleetTable/rows';
 import { plural } from '../../utils/format';
 import {
@@ -35,6 +29,7 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     marginTop: theme.spacing(1.5),
   },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: 8 },
 }));
 
 type ListKey = 'grade' | 'cni' | 'mesh' | 'lifecycle' | 'owner' | 'antiPattern';
@@ -68,8 +63,31 @@ export const FleetFilters = (props: FleetFiltersProps) => {
     props;
   const classes = useStyles();
   const options = useMemo(() => filterOptions(rows, groups), [rows, groups]);
+  // the list filters' callbacks stay the same across renders (so an unchanged
+  // filter is not rendered again) and always change the latest filters
+  const latest = useRef({ filters, onChange });
+  latest.current = { filters, onChange };
+  const setters = useMemo(() => {
+    const change = (next: Partial<FleetFilterValues>) =>
+      latest.current.onChange({ ...latest.current.filters, ...next });
+    const lists = Object.fromEntries(
+      LIST_FILTERS.map(({ key }) => [
+        key,
+        (values: string[]) => change({ [key]: values }),
+      ]),
+    ) as Record<ListKey, (values: string[]) => void>;
+    const readiness = (values: string[]) =>
+      change({
+        readiness: values
+          .map(parseReadinessCondition)
+          .filter(
+            (condition): condition is ReadinessCondition => condition !== null,
+          ),
+      });
+    return { lists, readiness };
+  }, []);
   return (
-    <Box component="section" aria-label="Filter clusters">
+    <section aria-label="Filter clusters">
       <div className={classes.controls}>
         <TextField
           id="network-scorecard-fleet-search"
@@ -86,24 +104,14 @@ export const FleetFilters = (props: FleetFiltersProps) => {
             label={label}
             options={options[key]}
             selected={filters[key]}
-            onChange={values => onChange({ ...filters, [key]: values })}
+            onChange={setters.lists[key]}
           />
         ))}
         <MultiFilter
           label="Readiness"
           options={options.readiness}
           selected={filters.readiness.map(formatReadinessCondition)}
-          onChange={values =>
-            onChange({
-              ...filters,
-              readiness: values
-                .map(parseReadinessCondition)
-                .filter(
-                  (condition): condition is ReadinessCondition =>
-                    condition !== null,
-                ),
-            })
-          }
+          onChange={setters.readiness}
         />
       </div>
       <div className={classes.footer}>
@@ -115,15 +123,15 @@ export const FleetFilters = (props: FleetFiltersProps) => {
             filters.owner.length > 0 &&
             ` — the catalog's groups could not be read (${groupsError.message}), so owners match exactly, without sub-groups`}
         </Typography>
-        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+        <div className={classes.actions}>
           {hasFilters(filters) && (
             <Button size="small" onClick={() => onChange(NO_FILTERS)}>
               Clear filters
             </Button>
           )}
           {actions}
-        </Box>
+        </div>
       </div>
-    </Box>
+    </section>
   );
 };

@@ -1,19 +1,20 @@
+import { memo } from 'react';
 import { TextField } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
 import { FilterOption } from './options';
 
-/** One filter: any of the chosen values matches. Values chosen in a shared URL stay shown even when no row has them. */
-export const MultiFilter = ({
-  label,
-  options,
-  selected,
-  onChange,
-}: {
+interface MultiFilterProps {
   label: string;
   options: FilterOption[];
   selected: string[];
+  /** keep it stable: a filter whose props are unchanged is not rendered again */
   onChange: (values: string[]) => void;
-}) => {
+}
+
+const sameValues = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
+
+const Filter = ({ label, options, selected, onChange }: MultiFilterProps) => {
   const known = new Map(options.map(option => [option.value, option]));
   const value = selected.map(
     chosen => known.get(chosen) ?? { value: chosen, label: chosen },
@@ -35,3 +36,17 @@ export const MultiFilter = ({
     />
   );
 };
+
+/**
+ * One filter: any of the chosen values matches. Values chosen in a shared URL
+ * stay shown even when no row has them. Rendered again only when its own
+ * choices change, not on every change of another filter.
+ */
+export const MultiFilter = memo(
+  Filter,
+  (before, after) =>
+    before.label === after.label &&
+    before.options === after.options &&
+    before.onChange === after.onChange &&
+    sameValues(before.selected, after.selected),
+);

@@ -1,10 +1,16 @@
-import { CSSProperties, ReactNode, useMemo } from 'react';
+import { CSSProperties, memo, ReactNode, useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { Box, Tooltip } from '@material-ui/core';
+import { Tooltip } from '@material-ui/core';
 import { GradeBadge } from '../GradeBadge';
 import { ScoreSparkline, SparklineHistoryProvider } from '../ScoreSparkline';
 import { formatPercent, formatScore } from '../../utils/format';
-import { ClusterNameCell, CountCell, LastScanCell, OwnerCell } from './cells';
+import {
+  ClusterNameCell,
+  CountCell,
+  EntityPathProvider,
+  LastScanCell,
+  OwnerCell,
+} from './cells';
 import { FleetRow } from './rows';
 import { ScoreTrend } from './ScoreTrend';
 import { COMPARATORS, FleetSort, SortKey } from './sorting';
@@ -30,7 +36,7 @@ const scoreSource = (row: FleetRow) =>
 const ScoreCell = ({ row }: { row: FleetRow }) => {
   if (row.scannedAt === null) return <>–</>;
   return (
-    <Box>
+    <div>
       <Tooltip title={scoreSource(row)}>
         <span>
           {row.score === null ? 'not graded' : formatScore(row.score)}
@@ -42,9 +48,26 @@ const ScoreCell = ({ row }: { row: FleetRow }) => {
         previous={row.previous}
       />
       <ScoreSparkline cluster={row.name} />
-    </Box>
+    </div>
   );
 };
+
+/**
+ * material-table re-renders every row of the page on each filter change and
+ * hands each render a copy of the row (plus its own tableData): a cell whose
+ * row fields are all the same is not rendered again.
+ */
+function sameRow(before: { row: FleetRow }, after: { row: FleetRow }) {
+  const a = before.row as unknown as Record<string, unknown>;
+  const b = after.row as unknown as Record<string, unknown>;
+  return Object.keys(b).every(key => key === 'tableData' || a[key] === b[key]);
+}
+const NameCell = memo(ClusterNameCell, sameRow);
+const GradeCell = memo(GradeBadge);
+const ScoreColumnCell = memo(ScoreCell, sameRow);
+const OwnerColumnCell = memo(OwnerCell);
+const CountColumnCell = memo(CountCell);
+const ScanCell = memo(LastScanCell, sameRow);
 
 interface FleetColumn {
   key: SortKey;
@@ -60,7 +83,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
       title: 'Cluster',
       field: 'name',
       highlight: true,
-      render: row => <ClusterNameCell row={row} />,
+      render: row => <NameCell row={row} />,
     },
   },
   {
@@ -70,7 +93,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
       title: 'Grade',
       field: 'gradeRank',
       render: row => (
-        <GradeBadge
+        <GradeCell
           grade={row.grade}
           score={row.score}
           coverage={row.coverage ?? undefined}
@@ -85,7 +108,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
     column: {
       title: 'Score',
       field: 'score',
-      render: row => <ScoreCell row={row} />,
+      render: row => <ScoreColumnCell row={row} />,
     },
   },
   {
@@ -113,7 +136,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
     column: {
       title: 'Owner',
       field: 'owner',
-      render: row => <OwnerCell owner={row.owner} />,
+      render: row => <OwnerColumnCell owner={row.owner} />,
     },
   },
   {
@@ -123,7 +146,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
       title: 'Anti-patterns',
       field: 'antiPatterns',
       render: row => (
-        <CountCell
+        <CountColumnCell
           count={row.antiPatterns}
           unit="detected"
           source="Anti-patterns detected in the last scan and not acknowledged"
@@ -138,7 +161,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
       title: 'Blockers',
       field: 'blockers',
       render: row => (
-        <CountCell
+        <CountColumnCell
           count={row.blockers}
           unit={row.blockers === 1 ? 'blocker' : 'blockers'}
           source="Blockers summed over the migration-readiness items of the last scan"
@@ -152,7 +175,7 @@ const FLEET_COLUMNS: FleetColumn[] = [
     column: {
       title: 'Last scan',
       field: 'scannedAt',
-      render: row => <LastScanCell row={row} />,
+      render: row => <ScanCell row={row} />,
     },
   },
 ];
@@ -186,32 +209,34 @@ export const FleetTable = (props: FleetTableProps) => {
   const columns = useMemo(() => columnsFor(sort), [sort]);
   return (
     <SparklineHistoryProvider>
-      <Table<FleetRow>
-        title={
-          rows.length === total
-            ? `Clusters (${total})`
-            : `Clusters (${rows.length} of ${total})`
-        }
-        options={{
-          paging: rows.length > PAGE_SIZE,
-          pageSize: PAGE_SIZE,
-          pageSizeOptions: [20, PAGE_SIZE, 100],
-          search: false,
-          padding: 'dense',
-          tableLayout: 'fixed',
-        }}
-        columns={columns}
-        data={rows}
-        emptyContent={emptyContent}
-        onOrderChange={(index, direction) => {
-          const key = FLEET_COLUMNS[index]?.key;
-          onSortChange(
-            key && (direction === 'asc' || direction === 'desc')
-              ? { key, direction }
-              : null,
-          );
-        }}
-      />
+      <EntityPathProvider>
+        <Table<FleetRow>
+          title={
+            rows.length === total
+              ? `Clusters (${total})`
+              : `Clusters (${rows.length} of ${total})`
+          }
+          options={{
+            paging: rows.length > PAGE_SIZE,
+            pageSize: PAGE_SIZE,
+            pageSizeOptions: [20, PAGE_SIZE, 100],
+            search: false,
+            padding: 'dense',
+            tableLayout: 'fixed',
+          }}
+          columns={columns}
+          data={rows}
+          emptyContent={emptyContent}
+          onOrderChange={(index, direction) => {
+            const key = FLEET_COLUMNS[index]?.key;
+            onSortChange(
+              key && (direction === 'asc' || direction === 'desc')
+                ? { key, direction }
+                : null,
+            );
+          }}
+        />
+      </EntityPathProvider>
     </SparklineHistoryProvider>
   );
 };

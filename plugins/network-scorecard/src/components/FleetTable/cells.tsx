@@ -1,17 +1,58 @@
+import { createContext, ReactNode, useCallback, useContext } from 'react';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import {
-  humanizeEntityRef,
   entityRouteParams,
   entityRouteRef,
+  humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { Box, Chip, makeStyles, Tooltip, Typography } from '@material-ui/core';
+import { Chip, makeStyles, Tooltip, Typography } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
 import ErrorIcon from '@material-ui/icons/Error';
 import { formatAbsoluteTime, formatRelativeTime } from '../../utils/format';
 import { capturedAgo } from './scanAge';
 import { FleetRow } from './rows';
+
+type EntityPath = (ref: CompoundEntityRef) => string;
+
+const EntityPathContext = createContext<EntityPath | null>(null);
+
+/**
+ * Resolves the catalog's entity route once for every cell below it:
+ * resolving it in each cell cost the table a thrown and caught error per
+ * cell on every render (the new frontend system's API lookup falling back).
+ */
+export const EntityPathProvider = ({ children }: { children: ReactNode }) => {
+  const entityRoute = useRouteRef(entityRouteRef);
+  const entityPath = useCallback(
+    (ref: CompoundEntityRef) => entityRoute(entityRouteParams(ref)),
+    [entityRoute],
+  );
+  return (
+    <EntityPathContext.Provider value={entityPath}>
+      {children}
+    </EntityPathContext.Provider>
+  );
+};
+
+function useEntityPath(): EntityPath {
+  const entityPath = useContext(EntityPathContext);
+  if (!entityPath)
+    throw new Error('fleet table cells render inside an EntityPathProvider');
+  return entityPath;
+}
+
+// Static classes, not <Box>: each Box mounts a style sheet of its own, and a
+// page of rows mounting hundreds of them made every filter change slow.
+const useCellStyles = makeStyles(theme => ({
+  row: { display: 'flex', alignItems: 'center', gap: 4 },
+  wrap: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 4 },
+  stale: {
+    color: theme.palette.warning.dark,
+    borderColor: theme.palette.warning.main,
+  },
+}));
 
 function parseRef(ref: string, defaultKind: string) {
   try {
@@ -23,13 +64,14 @@ function parseRef(ref: string, defaultKind: string) {
 
 /** Cluster name (and catalog title), linked to its catalog entity when it has one, with config errors flagged. */
 export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
-  const entityRoute = useRouteRef(entityRouteRef);
+  const classes = useCellStyles();
+  const entityPath = useEntityPath();
   const ref = row.entityRef ? parseRef(row.entityRef, 'resource') : undefined;
   return (
-    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-      <Box>
+    <div className={classes.row}>
+      <div>
         {ref ? (
-          <Link to={entityRoute(entityRouteParams(ref))}>{row.name}</Link>
+          <Link to={entityPath(ref)}>{row.name}</Link>
         ) : (
           <Tooltip title="Configured in app-config only: no catalog entity">
             <Typography variant="body2" component="span">
@@ -42,7 +84,7 @@ export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
             {row.title}
           </Typography>
         )}
-      </Box>
+      </div>
       {row.configErrors.length > 0 && (
         <Tooltip
           title={
@@ -61,16 +103,16 @@ export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
           />
         </Tooltip>
       )}
-    </Box>
+    </div>
   );
 };
 
 export const OwnerCell = ({ owner }: { owner: string | null }) => {
-  const entityRoute = useRouteRef(entityRouteRef);
+  const entityPath = useEntityPath();
   const ref = owner ? parseRef(owner, 'group') : undefined;
   if (!ref) return <>{owner ?? '–'}</>;
   return (
-    <Link to={entityRoute(entityRouteParams(ref))}>
+    <Link to={entityPath(ref)}>
       {humanizeEntityRef(ref, { defaultKind: 'group' })}
     </Link>
   );
@@ -90,13 +132,6 @@ export const CountCell = (props: {
   );
 };
 
-const useScanStyles = makeStyles(theme => ({
-  stale: {
-    color: theme.palette.warning.dark,
-    borderColor: theme.palette.warning.main,
-  },
-}));
-
 /** When the results were taken: a live scan's time, or a dump's capture time (neutral: a dump is as old as it is). */
 const ScanAge = ({ row, at }: { row: FleetRow; at: string }) => (
   <Tooltip
@@ -114,9 +149,9 @@ const ScanAge = ({ row, at }: { row: FleetRow; at: string }) => (
 
 /** Last scan time, whether it read everything, and whether a newer attempt failed. */
 export const LastScanCell = ({ row }: { row: FleetRow }) => {
-  const classes = useScanStyles();
+  const classes = useCellStyles();
   return (
-    <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 4 }}>
+    <div className={classes.wrap}>
       {row.scannedAt ? (
         <ScanAge row={row} at={row.scannedAt} />
       ) : (
@@ -158,6 +193,6 @@ export const LastScanCell = ({ row }: { row: FleetRow }) => {
           />
         </Tooltip>
       )}
-    </Box>
+    </div>
   );
 };

@@ -11,6 +11,12 @@ import { gradeRank } from '../../utils/grades';
 export interface FleetRow {
   /** the cluster name; material-table keeps a row's state across data changes by `id` */
   id: string;
+  /**
+   * the cluster name again: material-table keys its row elements by `uuid`,
+   * random unless given, so a row shown before and after a filter change
+   * would otherwise be mounted anew
+   */
+  uuid: string;
   name: string;
   title: string;
   source: ReportSource;
@@ -43,6 +49,7 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
   const scan = cluster.lastScan;
   return {
     id: cluster.name,
+    uuid: cluster.name,
     name: cluster.name,
     title: cluster.title || cluster.name,
     source: cluster.source,
