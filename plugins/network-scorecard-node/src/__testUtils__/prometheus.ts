@@ -88,36 +88,46 @@ export async function startPrometheus(
   const queryLog = join(dir, 'queries.log');
   const config = join(dir, 'prometheus.yml');
   writeFileSync(config, `global:\n  query_log_file: ${queryLog}\n`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child = spawn(
-    binary('prometheus'),
-    [
-      `--config.file=${config}`,
-      `--storage.tsdb.path=${data}`,
-      '--storage.tsdb.retention.time=100y',
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = `${output}${chunk.toString('utf8')}`.slice(-2000);
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise(r => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+  // a free port can be taken by another test between freePort() and the bind: then try another
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let output = '';
+    const child = spawn(
+      binary('prometheus'),
+      [
+        `--config.file=${config}`,
+        `--storage.tsdb.path=${data}`,
+        '--storage.tsdb.retention.time=100y',
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output = `${output}${chunk.toString('utf8')}`.slice(-2000);
+    });
+    const kill = async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise(r => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    };
+    const stop = async () => {
+      await kill();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    try {
+      await waitReady(url, child, () => output);
+      return { url, queryLog, stop };
+    } catch (error) {
+      if (attempt < 5 && /address already in use/.test(String(error))) {
+        await kill();
+        continue;
+      }
+      await stop();
+      throw error;
     }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  try {
-    await waitReady(url, child, () => output);
-  } catch (error) {
-    await stop();
-    throw error;
   }
-  return { url, queryLog, stop };
 }
