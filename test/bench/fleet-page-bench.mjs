@@ -37,7 +37,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/browser.mjs';
 import { BASE, api, guestToken, waitFor } from '../e2e/api.mjs';
 import { checkFleetPage } from '../e2e/pages.mjs';
 import { writeFleet } from './fleet-page-bench.fleet.mjs';
@@ -334,19 +334,7 @@ try {
     )} after the first scan request (grades ${JSON.stringify(spread)})`,
   );
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1440, height: 1000 },
   });
