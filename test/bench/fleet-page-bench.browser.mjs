@@ -31,10 +31,19 @@ export function loadProbe({ rows, rowSelector, searchId }) {
     const rowsAt = performance.now();
     setTimeout(() => {
       const nav = performance.getEntriesByType('navigation')[0];
+      // the last backend response the page waited for before its rows
+      const api = performance
+        .getEntriesByType('resource')
+        .filter(e => e.name.includes('/api/') && e.responseEnd <= rowsAt);
       window.__fleetLoad = {
         rowsAt,
         interactiveAt: performance.now(),
         domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
+        apiDone: api.length ? Math.max(...api.map(e => e.responseEnd)) : null,
+        clustersResponse:
+          api
+            .filter(e => /\/network-scorecard\/clusters(\?|$)/.test(e.name))
+            .map(e => e.responseEnd - e.startTime)[0] ?? null,
       };
     }, 0);
   });

@@ -26,6 +26,8 @@
 // Env: BENCH_FLEET_CLUSTERS (default 1000; e.g. 50 for a quick run), BENCH_FLEET_LOADS,
 //      BENCH_FLEET_CHANGES, BENCH_FLEET_BUILD=0 (reuse packages/app/dist from an earlier build
 //      with the same configs), BENCH_FLEET_KEEP=1 (keep the temporary folder),
+//      BENCH_FLEET_DIR=<folder> (use and keep that folder instead: a second run with the same
+//      folder finds the catalog and the scans already stored and skips them),
 //      BENCH_FLEET_PROFILE=<dir> (writes a Chromium trace of the filter changes there, for
 //      DevTools' Performance panel: scripting, style and layout per change),
 //      CHROMIUM_PATH (default /usr/bin/chromium).
@@ -73,10 +75,14 @@ const PORT = Number(new globalThis.URL(BASE).port);
 const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
 const percentile = (sorted, p) =>
   sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-const fmtMs = ms => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const fmtMs = ms => {
+  if (ms === undefined) return '–';
+  return ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
+};
 const pad = (value, width) => String(value).padStart(width);
 const padEnd = (value, width) => String(value).padEnd(width);
-const sortedOf = values => [...values].sort((a, b) => a - b);
+const sortedOf = values =>
+  values.filter(value => typeof value === 'number').sort((a, b) => a - b);
 const failures = [];
 
 function portIsFree(port) {
@@ -133,9 +139,22 @@ async function catalogClusterCount(token) {
   return (await res.json()).totalItems;
 }
 
-/** Scans every cluster through the API, 4 at a time; returns the fleet as `GET /clusters` lists it. */
+/**
+ * Scans every cluster not scanned yet (all of them, unless BENCH_FLEET_DIR kept an earlier
+ * run's database) through the API, 4 at a time; returns the fleet as `GET /clusters` lists it.
+ */
 async function scanFleet(token, names) {
-  await pool(names, 4, async name => {
+  const listed = await api('/clusters', token);
+  if (listed.status !== 200) throw new Error(`GET /clusters: ${listed.status}`);
+  const scanned = new Set(
+    listed.body.items.filter(c => c.lastScan !== null).map(c => c.name),
+  );
+  const unscanned = names.filter(name => !scanned.has(name));
+  if (unscanned.length < names.length)
+    console.log(
+      `${names.length - unscanned.length} clusters already scanned in ${tmp}`,
+    );
+  await pool(unscanned, 4, async name => {
     const res = await api(`/clusters/${name}/scan`, token, { method: 'POST' });
     if (res.status !== 200)
       throw new Error(
@@ -260,7 +279,11 @@ function report(label, values, stat, target) {
 }
 
 const started = Date.now();
-const tmp = mkdtempSync(join(tmpdir(), 'fleet-page-bench-'));
+const REUSE_DIR = process.env.BENCH_FLEET_DIR;
+const tmp = REUSE_DIR
+  ? resolve(REUSE_DIR)
+  : mkdtempSync(join(tmpdir(), 'fleet-page-bench-'));
+if (REUSE_DIR) mkdirSync(tmp, { recursive: true });
 let backend;
 let browser;
 try {
@@ -358,6 +381,14 @@ try {
 
   const loads = [];
   for (let i = 0; i < LOADS; i++) loads.push(await timedLoad(page));
+  if (PROFILE_DIR) {
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    const loadTrace = resolve(PROFILE_DIR, 'load.json');
+    await browser.startTracing(page, { path: loadTrace });
+    await timedLoad(page);
+    await browser.stopTracing();
+    console.log(`Chromium trace of one more load (not counted): ${loadTrace}`);
+  }
   await page.waitForTimeout(1000);
   const loadBefore = loadavg()[0];
   const requested = new Map();
@@ -404,6 +435,16 @@ try {
     loads.map(l => l.domContentLoaded),
     'max',
   );
+  report(
+    '  of which: last API response before the rows',
+    loads.map(l => l.apiDone),
+    'max',
+  );
+  report(
+    '  GET /clusters, request to response end',
+    loads.map(l => l.clustersResponse),
+    'max',
+  );
   report('filter change (applied)', changes.applied, 'p95', TARGETS.change);
   for (const [label, values] of changes.byKind)
     report(`  ${label}`, values, 'p95');
@@ -432,7 +473,8 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   backend?.stop();
-  if (process.env.BENCH_FLEET_KEEP === '1') console.log(`kept: ${tmp}`);
+  if (REUSE_DIR || process.env.BENCH_FLEET_KEEP === '1')
+    console.log(`kept: ${tmp}`);
   else rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -1,7 +1,5 @@
 import { Area } from '@network-scorecard/common';
 
-/** A scan older than this is marked stale: the scheduled scan may be failing. */
-
 export function formatScore(score: number | null): string {
   return score === null ? '–' : `${Math.round(score)} / 100`;
 }
@@ -24,6 +22,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60 * 1000],
 ];
 
+// Made once: a formatter per call was a visible part of rendering a page of rows.
+const RELATIVE = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// what Date#toLocaleString() prints: the viewer's locale, date and time
+const ABSOLUTE = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
 /** "3 hours ago", "in 2 days", "just now" */
 export function formatRelativeTime(
   iso: string,
@@ -31,9 +41,9 @@ export function formatRelativeTime(
 ): string {
   const diff = Date.parse(iso) - now.getTime();
   if (Number.isNaN(diff)) return 'unknown time';
-  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+    if (Math.abs(diff) >= ms)
+      return RELATIVE.format(Math.round(diff / ms), unit);
   }
   return 'just now';
 }
@@ -42,7 +52,7 @@ export function formatRelativeTime(
 export function formatAbsoluteTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toLocaleString()} (${date.toISOString()})`;
+  return `${ABSOLUTE.format(date)} (${date.toISOString()})`;
 }
 
 export const AREA_LABELS: Record<Area, string> = {

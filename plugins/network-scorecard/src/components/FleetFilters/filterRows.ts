@@ -63,19 +63,7 @@ function searchTest(filters: FleetFilterValues): RowTest | null {
     .split(/\s+/)
     .filter(Boolean);
   if (words.length === 0) return null;
-  return row => {
-    const text = [
-      row.name,
-      row.title,
-      row.owner,
-      row.cni,
-      row.mesh,
-      row.lifecycle,
-    ]
-      .join(' ')
-      .toLocaleLowerCase('en-US');
-    return words.every(word => text.includes(word));
-  };
+  return row => words.every(word => row.searchText.includes(word));
 }
 
 /**

@@ -65,15 +65,20 @@ export function filterOptions(
   groups: GroupTree,
 ): FleetFilterOptions {
   const grades = new Set<string>(rows.map(row => row.grade ?? NOT_SCANNED));
+  // a fleet has few distinct owners and conditions: each is worked out once
+  const ownerRefs = new Set(
+    rows.flatMap(row => (row.owner ? [row.owner] : [])),
+  );
   const owners = withParentGroups(
     groups,
-    rows.flatMap(row => (row.owner ? [normalizeOwnerRef(row.owner)] : [])),
+    [...ownerRefs].map(ref => normalizeOwnerRef(ref)),
   );
   const readiness = new Map<string, FilterOption>();
   for (const row of rows) {
     for (const [id, status] of Object.entries(row.readiness)) {
       const value = formatReadinessCondition({ id, status });
-      readiness.set(value, { value, label: `${ruleTitle(id)}: ${status}` });
+      if (!readiness.has(value))
+        readiness.set(value, { value, label: `${ruleTitle(id)}: ${status}` });
     }
   }
   return {

@@ -1,4 +1,5 @@
-import { Tooltip, Typography } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
+import { LazyTooltip } from '../LazyTooltip';
 import { PreviousScan } from '@network-scorecard/common';
 import { formatAbsoluteTime } from '../../utils/format';
 
@@ -27,7 +28,9 @@ export const ScoreTrend = ({
   const label =
     delta === 0 ? '±0' : `${delta > 0 ? '▲' : '▼'} ${Math.abs(delta)}`;
   return (
-    <Tooltip title={`${delta > 0 ? '+' : ''}${delta} points ${since}${why}`}>
+    <LazyTooltip
+      title={`${delta > 0 ? '+' : ''}${delta} points ${since}${why}`}
+    >
       <Typography
         variant="caption"
         component="span"
@@ -38,6 +41,6 @@ export const ScoreTrend = ({
         {label}
         {methodChanged ? '*' : ''}
       </Typography>
-    </Tooltip>
+    </LazyTooltip>
   );
 };

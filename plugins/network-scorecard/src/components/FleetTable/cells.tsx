@@ -1,4 +1,10 @@
-import { createContext, ReactNode, useCallback, useContext } from 'react';
+import {
+  createContext,
+  ReactNode,
+  useCallback,
+  useContext,
+  useRef,
+} from 'react';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
@@ -7,7 +13,8 @@ import {
   entityRouteRef,
   humanizeEntityRef,
 } from '@backstage/plugin-catalog-react';
-import { Chip, makeStyles, Tooltip, Typography } from '@material-ui/core';
+import { Chip, makeStyles, Typography } from '@material-ui/core';
+import { LazyTooltip } from '../LazyTooltip';
 import WarningIcon from '@material-ui/icons/Warning';
 import ErrorIcon from '@material-ui/icons/Error';
 import { formatAbsoluteTime, formatRelativeTime } from '../../utils/format';
@@ -24,10 +31,15 @@ const EntityPathContext = createContext<EntityPath | null>(null);
  * cell on every render (the new frontend system's API lookup falling back).
  */
 export const EntityPathProvider = ({ children }: { children: ReactNode }) => {
+  // The entity route is absolute: its paths do not depend on the address.
+  // A callback that stays the same when the address changes (each filter
+  // change) keeps every cell of the table from rendering again.
   const entityRoute = useRouteRef(entityRouteRef);
+  const latest = useRef(entityRoute);
+  latest.current = entityRoute;
   const entityPath = useCallback(
-    (ref: CompoundEntityRef) => entityRoute(entityRouteParams(ref)),
-    [entityRoute],
+    (ref: CompoundEntityRef) => latest.current(entityRouteParams(ref)),
+    [],
   );
   return (
     <EntityPathContext.Provider value={entityPath}>
@@ -73,11 +85,11 @@ export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
         {ref ? (
           <Link to={entityPath(ref)}>{row.name}</Link>
         ) : (
-          <Tooltip title="Configured in app-config only: no catalog entity">
+          <LazyTooltip title="Configured in app-config only: no catalog entity">
             <Typography variant="body2" component="span">
               {row.name}
             </Typography>
-          </Tooltip>
+          </LazyTooltip>
         )}
         {row.title !== row.name && (
           <Typography variant="caption" color="textSecondary" component="div">
@@ -86,7 +98,7 @@ export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
         )}
       </div>
       {row.configErrors.length > 0 && (
-        <Tooltip
+        <LazyTooltip
           title={
             <ul style={{ margin: 0, paddingLeft: 16 }}>
               {row.configErrors.map(error => (
@@ -101,7 +113,7 @@ export const ClusterNameCell = ({ row }: { row: FleetRow }) => {
             aria-label={`${row.configErrors.length} configuration problems`}
             data-testid={`config-errors-${row.name}`}
           />
-        </Tooltip>
+        </LazyTooltip>
       )}
     </div>
   );
@@ -126,15 +138,15 @@ export const CountCell = (props: {
 }) => {
   if (props.count === null) return <>–</>;
   return (
-    <Tooltip title={props.source}>
+    <LazyTooltip title={props.source}>
       <span>{`${props.count} ${props.unit}`}</span>
-    </Tooltip>
+    </LazyTooltip>
   );
 };
 
 /** When the results were taken: a live scan's time, or a dump's capture time (neutral: a dump is as old as it is). */
 const ScanAge = ({ row, at }: { row: FleetRow; at: string }) => (
-  <Tooltip
+  <LazyTooltip
     title={
       row.source === 'snapshot'
         ? `Read from a cluster dump captured ${formatAbsoluteTime(at)}`
@@ -144,7 +156,7 @@ const ScanAge = ({ row, at }: { row: FleetRow; at: string }) => (
     <Typography variant="body2" component="span">
       {row.source === 'snapshot' ? capturedAgo(at) : formatRelativeTime(at)}
     </Typography>
-  </Tooltip>
+  </LazyTooltip>
 );
 
 /** Last scan time, whether it read everything, and whether a newer attempt failed. */
@@ -160,16 +172,16 @@ export const LastScanCell = ({ row }: { row: FleetRow }) => {
         </Typography>
       )}
       {row.status && row.status !== 'ok' && (
-        <Tooltip
+        <LazyTooltip
           title={`The scan could not read ${
             row.status === 'failed' ? 'any' : 'some'
           } facts; open the cluster for details`}
         >
           <Chip size="small" label={row.status} />
-        </Tooltip>
+        </LazyTooltip>
       )}
       {row.stale && (
-        <Tooltip title="The newest scan attempt failed after this scan: the cluster may have changed since these results">
+        <LazyTooltip title="The newest scan attempt failed after this scan: the cluster may have changed since these results">
           <Chip
             size="small"
             variant="outlined"
@@ -177,10 +189,10 @@ export const LastScanCell = ({ row }: { row: FleetRow }) => {
             className={classes.stale}
             data-testid={`stale-${row.name}`}
           />
-        </Tooltip>
+        </LazyTooltip>
       )}
       {row.lastError && (
-        <Tooltip
+        <LazyTooltip
           title={`Latest scan attempt failed ${formatAbsoluteTime(
             row.lastError.at,
           )}: ${row.lastError.message}`}
@@ -191,7 +203,7 @@ export const LastScanCell = ({ row }: { row: FleetRow }) => {
             aria-label="latest scan attempt failed"
             data-testid={`scan-error-${row.name}`}
           />
-        </Tooltip>
+        </LazyTooltip>
       )}
     </div>
   );

@@ -9,14 +9,6 @@ import { gradeRank } from '../../utils/grades';
 
 /** A flat row so that every column sorts and filters on a plain field. */
 export interface FleetRow {
-  /** the cluster name; material-table keeps a row's state across data changes by `id` */
-  id: string;
-  /**
-   * the cluster name again: material-table keys its row elements by `uuid`,
-   * random unless given, so a row shown before and after a filter change
-   * would otherwise be mounted anew
-   */
-  uuid: string;
   name: string;
   title: string;
   source: ReportSource;
@@ -43,13 +35,13 @@ export interface FleetRow {
   /** the newest attempt failed after the last good scan */
   stale: boolean;
   previous: PreviousScan | null;
+  /** what the fleet search matches: name, title, owner, CNI, mesh and lifecycle, lower-cased once */
+  searchText: string;
 }
 
 export function toFleetRow(cluster: ClusterSummary): FleetRow {
   const scan = cluster.lastScan;
-  return {
-    id: cluster.name,
-    uuid: cluster.name,
+  const row: Omit<FleetRow, 'searchText'> = {
     name: cluster.name,
     title: cluster.title || cluster.name,
     source: cluster.source,
@@ -74,6 +66,18 @@ export function toFleetRow(cluster: ClusterSummary): FleetRow {
     previous: scan?.previous ?? null,
     lastError: cluster.lastError ?? null,
     stale: cluster.stale === true,
+  };
+  const searched = [
+    row.name,
+    row.title,
+    row.owner,
+    row.cni,
+    row.mesh,
+    row.lifecycle,
+  ];
+  return {
+    ...row,
+    searchText: searched.join(' ').toLocaleLowerCase('en-US'),
   };
 }
 

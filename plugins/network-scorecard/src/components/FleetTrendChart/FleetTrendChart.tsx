@@ -46,7 +46,7 @@ const Chart = ({ buckets }: { buckets: FleetHistoryBucket[] }) => {
         <BarChart data={buckets} margin={{ top: 8, right: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="start" tickFormatter={day} minTickGap={16} />
-          <YAxis allowDecimals={false} width={32} />
+          <YAxis allowDecimals={false} width={44} />
           <Tooltip labelFormatter={value => `Week of ${day(String(value))}`} />
           <Legend />
           {grades.map(grade => (

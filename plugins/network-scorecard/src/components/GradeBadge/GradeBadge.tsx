@@ -1,4 +1,5 @@
-import { Box, Tooltip, Typography } from '@material-ui/core';
+import { makeStyles, Typography } from '@material-ui/core';
+import { LazyTooltip } from '../LazyTooltip';
 import { Grade } from '@network-scorecard/common';
 import {
   GRADE_COLORS,
@@ -32,6 +33,20 @@ function explanation(props: GradeBadgeProps): string {
   return `Grade of the last scan: ${score}${GRADE_SCALE}${coverage}`;
 }
 
+// Static classes, not <Box>: a Box mounts a style sheet of its own, and the
+// fleet table shows a badge on every row.
+const useStyles = makeStyles({
+  badge: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
+  small: { minWidth: 28, height: 24, padding: '0 8px', borderRadius: 12 },
+  large: { minWidth: 56, height: 56, borderRadius: 8 },
+  unscanned: { border: '1px solid' },
+  letter: { fontWeight: 700, color: 'inherit' },
+});
+
 /** The letter grade in its colour, with a tooltip saying how it was derived. */
 export const GradeBadge = (props: GradeBadgeProps) => {
   const { grade, size = 'small', testId } = props;
@@ -40,30 +55,28 @@ export const GradeBadge = (props: GradeBadgeProps) => {
     ? GRADE_COLORS[grade] ?? GRADE_COLORS['?']
     : { background: 'transparent', color: 'inherit' };
   const large = size === 'large';
+  const classes = useStyles();
+  const className = [
+    classes.badge,
+    large ? classes.large : classes.small,
+    grade === null ? classes.unscanned : '',
+  ].join(' ');
   return (
-    <Tooltip title={explanation(props)}>
-      <Box
-        component="span"
+    <LazyTooltip title={explanation(props)}>
+      <span
+        className={className}
         data-testid={testId}
         aria-label={grade === null ? 'not scanned yet' : `grade ${grade}`}
-        display="inline-flex"
-        alignItems="center"
-        justifyContent="center"
-        minWidth={large ? 56 : 28}
-        height={large ? 56 : 24}
-        px={large ? 0 : 1}
-        borderRadius={large ? 8 : 12}
-        border={grade === null ? 1 : 0}
         style={{ background: colors.background, color: colors.color }}
       >
         <Typography
           component="span"
           variant={large ? 'h4' : 'body2'}
-          style={{ fontWeight: 700, color: 'inherit' }}
+          className={classes.letter}
         >
           {grade ?? '–'}
         </Typography>
-      </Box>
-    </Tooltip>
+      </span>
+    </LazyTooltip>
   );
 };

@@ -64,7 +64,7 @@ export const ReadinessTrendChart = ({
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="start" tickFormatter={day} minTickGap={16} />
-            <YAxis allowDecimals={false} width={32} />
+            <YAxis allowDecimals={false} width={44} />
             <Tooltip
               labelFormatter={value => `Week of ${day(String(value))}`}
             />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   ContentHeader,
@@ -25,25 +26,35 @@ const Fleet = () => {
   return <FleetOverview clusters={list.items} summary={summary} />;
 };
 
-/** The fleet: every cluster's networking grade side by side. */
-export const FleetView = () => {
+const MigrationsButton = () => {
   const migrationsRoute = useRouteRef(migrationsRouteRef);
   return (
-    <>
-      <ContentHeader title="Fleet">
-        <LinkButton to={migrationsRoute()} variant="outlined" color="primary">
-          Migrations across the fleet
-        </LinkButton>
-        <SupportButton>
-          Grades come from the latest scan of each cluster. A cluster graded "?"
-          could not be judged on at least half of its applicable checks. A stale
-          marker means the newest scan attempt failed after the shown results,
-          so the cluster may have changed since; a dump's results are as old as
-          the dump, shown as its capture time. Filters, search and sorting are
-          part of the address: copy it to share the view.
-        </SupportButton>
-      </ContentHeader>
-      <Fleet />
-    </>
+    <LinkButton to={migrationsRoute()} variant="outlined" color="primary">
+      Migrations across the fleet
+    </LinkButton>
   );
 };
+
+// Memoised: the route resolution above reads the address, and the header
+// must not render again on each filter change.
+const FleetHeader = memo(() => (
+  <ContentHeader title="Fleet">
+    <MigrationsButton />
+    <SupportButton>
+      Grades come from the latest scan of each cluster. A cluster graded "?"
+      could not be judged on at least half of its applicable checks. A stale
+      marker means the newest scan attempt failed after the shown results, so
+      the cluster may have changed since; a dump's results are as old as the
+      dump, shown as its capture time. Filters, search and sorting are part of
+      the address: copy it to share the view.
+    </SupportButton>
+  </ContentHeader>
+));
+
+/** The fleet: every cluster's networking grade side by side. */
+export const FleetView = () => (
+  <>
+    <FleetHeader />
+    <Fleet />
+  </>
+);

@@ -1,8 +1,14 @@
+import { memo } from 'react';
 import { Header, Page } from '@backstage/core-components';
 import { NetworkScorecardPageContent } from './NetworkScorecardPageContent';
 
-/** The fleet page: every cluster's networking grade side by side. */
-export const NetworkScorecardPage = () => (
+/**
+ * Memoised: the app's routes render the page again on every change of the
+ * address (each filter change), and Backstage's Page then derives a new page
+ * theme, so that every style sheet below it was detached and attached again.
+ * The views below read the address themselves.
+ */
+const FleetPageLayout = memo(() => (
   <Page themeId="tool">
     <Header
       title="Network Scorecard"
@@ -10,4 +16,7 @@ export const NetworkScorecardPage = () => (
     />
     <NetworkScorecardPageContent />
   </Page>
-);
+));
+
+/** The fleet page: every cluster's networking grade side by side. */
+export const NetworkScorecardPage = () => <FleetPageLayout />;

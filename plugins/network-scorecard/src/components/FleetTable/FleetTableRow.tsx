@@ -1,0 +1,20 @@
+import { memo } from 'react';
+import { TableCell, TableRow } from '@material-ui/core';
+import { FLEET_COLUMNS } from './columns';
+import { FleetRow } from './rows';
+
+/**
+ * One cluster's row. Rows are the same objects across filter changes and
+ * pages, so a row that stays on screen is not rendered again.
+ */
+export const FleetTableRow = memo(
+  ({ row, cellClass }: { row: FleetRow; cellClass: string }) => (
+    <TableRow hover>
+      {FLEET_COLUMNS.map(column => (
+        <TableCell key={column.key} className={cellClass}>
+          {column.render(row)}
+        </TableCell>
+      ))}
+    </TableRow>
+  ),
+);

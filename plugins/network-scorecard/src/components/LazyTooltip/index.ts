@@ -1,0 +1,2 @@
+export { LazyTooltip } from './LazyTooltip';
+export type { LazyTooltipProps } from './LazyTooltip';
