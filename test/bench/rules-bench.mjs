@@ -3,7 +3,13 @@
 // over 10,000 varied fact sets built from the golden facts. Loads the TypeScript sources of
 // @network-scorecard/common through Backstage's Node transform.
 //
-//   node test/bench/rules-bench.mjs [count]   (default 10000; BENCH_MIN_RATE=10000 fails below that rate)
+// Throughput is a steady-state figure for a long-lived backend: the JIT keeps
+// optimising the ~30 rules (each runs once per report) for several passes, so
+// whole passes warm it up first (see below), then the best of MEASURED_PASSES
+// counts. The cold first pass is printed too: what a freshly started backend
+// does with its first 10,000 reports.
+//
+//   node test/bench/rules-bench.mjs [count]   (default 10000; BENCH_MIN_RATE=10000 fails below that steady-state rate)
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
@@ -77,35 +83,60 @@ function factSet(i) {
 }
 
 const inputs = Array.from({ length: COUNT }, (_, i) => factSet(i));
-for (const input of inputs.slice(0, 2000))
-  evaluateCluster(input, defaultRuleset); // warm-up (JIT)
 
-// Best of three passes over the same fleet: other processes on the machine only ever slow a pass down.
-const PASSES = 3;
-let best = Infinity;
+// Warm-up ends once STABLE_PASSES passes in a row have not beaten the best so
+// far by more than WARM_TOLERANCE: two close passes alone can be a plateau
+// between two rounds of optimisation. Never before MIN_WARM_PASSES: the JIT
+// is still optimising rules until about the eighth pass, and on a busy
+// machine slow passes would otherwise look stable.
+const WARM_TOLERANCE = 0.03;
+const STABLE_PASSES = 3;
+const MIN_WARM_PASSES = 8;
+const MAX_WARM_PASSES = 25;
+const MEASURED_PASSES = 5;
+
 let graded = 0;
-for (let pass = 0; pass < PASSES; pass++) {
+/** One whole pass over the fleet, in ms. */
+function pass() {
   graded = 0;
   const start = process.hrtime.bigint();
   for (const input of inputs) {
     if (evaluateCluster(input, defaultRuleset).grade !== '?') graded += 1;
   }
-  best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
-const rate = Math.round((COUNT / best) * 1000);
+const perSecond = ms => Math.round((COUNT / ms) * 1000);
+
+const first = pass();
+let warmPasses = 1;
+for (let fastest = first, stable = 0; warmPasses < MAX_WARM_PASSES; ) {
+  const ms = pass();
+  warmPasses += 1;
+  if (ms < fastest * (1 - WARM_TOLERANCE)) stable = 0;
+  else if (++stable >= STABLE_PASSES && warmPasses >= MIN_WARM_PASSES) break;
+  fastest = Math.min(fastest, ms);
+}
+// Other processes on the machine only ever slow a pass down: the best one counts.
+let best = Infinity;
+for (let i = 0; i < MEASURED_PASSES; i++) best = Math.min(best, pass());
+const rate = perSecond(best);
 
 console.log(
   `rules: ${COUNT.toLocaleString('en-US')} reports in ${Math.round(
     best,
-  )} ms = ${rate.toLocaleString('en-US')} reports/s ` +
-    `(best of ${PASSES} passes; ruleset ${
+  )} ms = ${rate.toLocaleString('en-US')} reports/s steady state ` +
+    `(best of ${MEASURED_PASSES} passes after ${warmPasses} warm-up passes; first pass ${perSecond(
+      first,
+    ).toLocaleString('en-US')} reports/s; ruleset ${
       defaultRuleset.version
     }; ${graded} graded, ${COUNT - graded} "?")`,
 );
 const min = Number(process.env.BENCH_MIN_RATE ?? 0);
 if (min && rate < min) {
   console.error(
-    `rules: below the target of ${min.toLocaleString('en-US')} reports/s`,
+    `rules: steady state below the target of ${min.toLocaleString(
+      'en-US',
+    )} reports/s`,
   );
   process.exit(1);
 }

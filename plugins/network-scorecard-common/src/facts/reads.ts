@@ -41,6 +41,15 @@ export function endWatch(): void {
   watched = null;
 }
 
+/**
+ * Every id noted by the last watch, in order and repeats included, to be
+ * cut at marks by the caller; valid until the next watch starts. Past
+ * readsNoted() it holds leftovers of earlier watches.
+ */
+export function notedReads(): readonly string[] {
+  return read;
+}
+
 /** The ids read between two marks of the last watch, repeats included. */
 export function readsBetween(from: number, to: number): string[] {
   return read.slice(from, to);

@@ -21,7 +21,7 @@ import {
   scoreAreas,
 } from '../scoring/score';
 import { finalScore } from '../scoring/adjust';
-import { endWatch, readsBetween, readsNoted, watchReads } from '../facts/reads';
+import { endWatch, notedReads, readsNoted, watchReads } from '../facts/reads';
 import { Ruleset } from './types';
 import { readsAreNoted } from './notedReads';
 import { proxiedReads, unknownFacts } from './unknownReads';
@@ -74,13 +74,14 @@ export function evaluateCluster(
 ): ClusterReport {
   const { facts, context } = input;
 
-  // Where each check's reads start among those noted during the checks.
-  const from: number[] = [];
+  // Where each check's reads start among those noted during the checks
+  // (sized once: one more mark than checks).
+  const from: number[] = new Array(ruleset.checks.length + 1);
   watchReads(facts);
   let checks: CheckReport[];
   try {
-    checks = ruleset.checks.map(rule => {
-      from.push(readsNoted());
+    checks = ruleset.checks.map((rule, i) => {
+      from[i] = readsNoted();
       const result = rule.evaluate(facts, context);
       return {
         id: rule.id,
@@ -97,23 +98,25 @@ export function evaluateCluster(
       };
     });
   } finally {
-    from.push(readsNoted());
+    from[ruleset.checks.length] = readsNoted();
     endWatch();
   }
 
   const antiPatterns: AntiPatternReport[] = ruleset.antiPatterns.map(rule => {
     const result = rule.evaluate(facts, context);
-    const ack = activeAcknowledgement(
-      input.acknowledgements?.[rule.id],
-      context.now,
-    );
     return {
       id: rule.id,
       title: rule.title,
       status: result.status,
       evidence: distinct(result.evidence),
       lesson: rule.lesson,
-      acknowledged: result.status === 'detected' ? ack : null,
+      acknowledged:
+        result.status === 'detected'
+          ? activeAcknowledgement(
+              input.acknowledgements?.[rule.id],
+              context.now,
+            )
+          : null,
     };
   });
 
@@ -141,12 +144,9 @@ export function evaluateCluster(
     let i = 0;
     while (ruleset.checks[i].id !== checkId) i += 1;
     const rule = ruleset.checks[i];
-    const reads = unknownFacts(
-      facts,
-      readsAreNoted(rule)
-        ? readsBetween(from[i], from[i + 1])
-        : proxiedReads(rule, facts, context),
-    );
+    const reads = readsAreNoted(rule)
+      ? unknownFacts(facts, notedReads(), from[i], from[i + 1])
+      : unknownFacts(facts, proxiedReads(rule, facts, context));
     atStake.push({ checkId, points, reads });
   }
   return {

@@ -4,20 +4,26 @@ import { CheckRule } from './types';
 
 const TRAFFIC_PREFIX = 'traffic.';
 
-/** Of the facts a check read (repeats allowed), the unknown ones and why, in first-read order: what the scanner must be allowed to read. */
+/**
+ * Of the facts a check read (`read[from]` up to `read[to]`, repeats
+ * allowed), the unknown ones and why, in first-read order: what the scanner
+ * must be allowed to read.
+ */
 export function unknownFacts(
   facts: ClusterFacts,
   read: readonly string[],
+  from = 0,
+  to = read.length,
 ): { fact: string; reason: string }[] {
   const table = facts as Record<
     string,
     { value: unknown; reason?: string } | undefined
   >;
   const unknown: { fact: string; reason: string }[] = [];
-  const seen: string[] = [];
-  for (const id of read) {
-    if (seen.includes(id)) continue;
-    seen.push(id);
+  for (let k = from; k < to; k++) {
+    const id = read[k];
+    // Only the first read of a fact counts; a check reads a handful.
+    if (read.indexOf(id, from) < k) continue;
     const fact = table[id];
     // A cluster without Prometheus lacks the traffic facts by choice: nothing to grant.
     if (

@@ -61,7 +61,9 @@ export function finalScore(input: {
       } open (detected or undecidable, not acknowledged): no A until resolved or acknowledged`,
     });
   }
-  const policy = input.checks.find(c => c.id === 'policy.enforced');
+  let policy: Pick<CheckReport, 'id' | 'status'> | undefined;
+  for (let i = 0; i < input.checks.length && !policy; i++)
+    if (input.checks[i].id === 'policy.enforced') policy = input.checks[i];
   if (
     input.production &&
     policy &&

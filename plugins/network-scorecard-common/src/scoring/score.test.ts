@@ -1,4 +1,6 @@
 import { Area, CheckStatus } from '../report';
+import { AREAS } from '../report/types';
+import { areaIndex } from './areaIndex';
 import { finalScore } from './adjust';
 import { checkPoints, gradeFor, scoreAreas } from './score';
 
@@ -245,5 +247,30 @@ describe('gradeFor', () => {
     [0, 'F'],
   ])('%s -> %s', (value, grade) => {
     expect(gradeFor(value)).toBe(grade);
+  });
+});
+
+describe('areaIndex', () => {
+  it('places every area where AREAS does, so each check adds to its own area', () => {
+    expect(AREAS.map(areaIndex)).toEqual(
+      AREAS.map(area => AREAS.indexOf(area)),
+    );
+  });
+});
+
+describe('scoreAreas, called again', () => {
+  it('starts every call from zero: an earlier cluster never adds to the next', () => {
+    const first = scoreAreas([c('cni', 'fail', 3), c('policy', 'pass', 2)]);
+    const second = scoreAreas([c('cni', 'pass', 3)]);
+    expect(first.areas.find(a => a.id === 'cni')?.score).toBe(0);
+    expect(second.areas).toEqual([
+      { id: 'cni', score: 100 },
+      { id: 'kube-proxy', score: null },
+      { id: 'mesh', score: null },
+      { id: 'encryption', score: null },
+      { id: 'observability', score: null },
+      { id: 'policy', score: null },
+    ]);
+    expect(second.weighted).toBe(100);
   });
 });

@@ -1,5 +1,6 @@
 import { Area, AreaScore, CheckReport, CheckStatus, Grade } from '../report';
 import { AREAS } from '../report/types';
+import { areaIndex } from './areaIndex';
 
 /** The scoring method's own version, carried in every report beside the ruleset's. @public */
 export const SCORING_FORMULA = '2026.12';
@@ -90,6 +91,13 @@ export interface AreaSummary {
   atStake: Map<string, number>;
 }
 
+// Scratch sums of scoreAreas, indexed like AREAS: zeroed by each call rather
+// than allocated (typed arrays are costly to create; these hold the half
+// points without changing their kind). scoreAreas calls nothing that could
+// re-enter it.
+const points = new Float64Array(AREAS.length);
+const possible = new Float64Array(AREAS.length);
+
 /**
  * Area score = points / possible × 100, unknown checks included with 0
  * points; the weighted mean of the areas that apply; coverage = share of
@@ -100,37 +108,38 @@ export function scoreAreas(
   checks: Pick<CheckReport, 'id' | 'area' | 'status' | 'weight'>[],
 ): AreaSummary {
   // Exact ratios feed the overall score; only what is shown is rounded.
-  // Indexed like AREAS: arrays are much cheaper than keyed maps on this hot
-  // path, and typed ones hold the half points without changing their kind.
-  const points = new Float64Array(AREAS.length);
-  const possible = new Float64Array(AREAS.length);
+  points.fill(0);
+  possible.fill(0);
   let applicable = 0;
   let known = 0;
-  for (const check of checks) {
+  for (let c = 0; c < checks.length; c++) {
+    const check = checks[c];
     const earned = checkPoints(check.status, check.weight);
     if (earned === null) continue;
     applicable += 1;
     if (check.status !== 'unknown') known += 1;
-    const i = AREAS.indexOf(check.area);
+    const i = areaIndex(check.area);
     points[i] += earned;
     possible[i] += check.weight;
   }
   const coverage = round3(applicable === 0 ? 0 : known / applicable);
-  const areas: AreaScore[] = [];
+  // map() sizes the array once; pushing grows it twice.
+  const areas: AreaScore[] = AREAS.map((area, i) => ({
+    id: area,
+    score: possible[i] ? round1((points[i] / possible[i]) * 100) : null,
+  }));
   let weighted = 0;
   let totalWeight = 0;
   for (let i = 0; i < AREAS.length; i++) {
-    const area = AREAS[i];
-    const score = possible[i] ? (points[i] / possible[i]) * 100 : null;
-    areas.push({ id: area, score: score === null ? null : round1(score) });
-    if (score === null) continue;
-    weighted += score * WEIGHT_AT[i];
+    if (!possible[i]) continue;
+    weighted += (points[i] / possible[i]) * 100 * WEIGHT_AT[i];
     totalWeight += WEIGHT_AT[i];
   }
   const atStake = new Map<string, number>();
-  for (const check of checks) {
+  for (let c = 0; c < checks.length; c++) {
+    const check = checks[c];
     if (check.status !== 'unknown') continue;
-    const i = AREAS.indexOf(check.area);
+    const i = areaIndex(check.area);
     atStake.set(
       check.id,
       round1(((check.weight / possible[i]) * 100 * WEIGHT_AT[i]) / totalWeight),

@@ -1,8 +1,7 @@
-import { factEvidence, factValue } from '../../facts/access';
+import { factEvidence, factValue, trafficFact } from '../../facts/access';
 import { AntiPatternRule } from '../types';
 import { antiPatternUnknown } from '../helpers';
 import { metricsEvidence, unfilteredHttp } from '../observability/cilium';
-import { trafficFact } from '../../facts';
 import {
   l7Measured,
   measuredGlobalL7,

@@ -3,9 +3,8 @@ import {
   FactId,
   FeatureGauge,
   TrafficFeaturesFact,
-  trafficFact,
 } from '../../facts';
-import { factEvidence, factValue } from '../../facts/access';
+import { factEvidence, factValue, trafficFact } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite, listNames, unknownBecause } from '../helpers';
 import { joined } from '../../text/joined';

@@ -1,7 +1,6 @@
-import { factEvidence, factValue } from '../../facts/access';
+import { factEvidence, factValue, trafficFact } from '../../facts/access';
 import { CheckRule } from '../types';
 import { cite, unknownBecause } from '../helpers';
-import { trafficFact } from '../../facts';
 import {
   l7Measured,
   measuredGlobalL7,

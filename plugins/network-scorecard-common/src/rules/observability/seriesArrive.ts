@@ -1,4 +1,5 @@
-import { ClusterFacts, HubbleFamily, trafficFact } from '../../facts';
+import { ClusterFacts, HubbleFamily } from '../../facts';
+import { trafficFact } from '../../facts/access';
 import { CheckResult } from '../types';
 import { cite } from '../helpers';
 import { joined } from '../../text/joined';

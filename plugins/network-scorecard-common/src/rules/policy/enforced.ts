@@ -1,11 +1,7 @@
-import { factEvidence, factValue } from '../../facts/access';
-import {
-  ClusterFacts,
-  PoliciesFact,
-  PolicySwitch,
-  trafficFact,
-} from '../../facts';
+import { factEvidence, factValue, trafficFact } from '../../facts/access';
+import { ClusterFacts, PoliciesFact, PolicySwitch } from '../../facts';
 import { rate } from '../traffic/traffic';
+import { EvaluationContext } from '../../context';
 import { isProduction } from '../../context/types';
 import { CheckResult, CheckRule } from '../types';
 import {
@@ -32,33 +28,49 @@ function written(p: PoliciesFact): number {
 }
 
 const TOTAL_SWITCHES: Partial<
-  Record<PolicySwitch, { line: string; fix: string }>
+  Record<PolicySwitch, { line: RegExp; fix: string }>
 > = {
   'cilium-enable-policy-never': {
-    line: 'enable-policy=never',
+    line: /enable-policy=never/i,
     fix: 'set enable-policy=default in cilium-config (Helm policyEnforcementMode=default)',
   },
   'cilium-policy-audit-mode': {
-    line: 'policy-audit-mode=',
+    line: /policy-audit-mode=/i,
     fix: 'set policy-audit-mode=false (Helm policyAuditMode=false) once the audited drops are all expected',
   },
   'calico-drop-action-accept': {
-    line: 'dropactionoverride=',
+    line: /dropactionoverride=/i,
     fix: 'set dropActionOverride back to Drop on the FelixConfiguration and the calico-node environment',
   },
 };
 
-/** Evidence lines that contain `needle` (case-insensitive). */
-function lines(evidence: string[], needle: string): string[] {
-  const n = needle.toLowerCase();
-  return evidence.filter(e => e.toLowerCase().includes(n));
+/**
+ * Evidence lines that `pattern` (a case-insensitive literal) matches: a
+ * regex test copies nothing, where lower-casing each line would.
+ */
+function lines(evidence: string[], pattern: RegExp): string[] {
+  const found: string[] = [];
+  for (const line of evidence) if (pattern.test(line)) found.push(line);
+  return found;
+}
+
+const NOT_ENFORCED = /not enforced/i;
+const NAMESPACES_READ = /Namespaces:/i;
+const APPLICATION_NAMESPACES = /application namespaces/i;
+
+/** The evidence with the catalog's lifecycle line: for the verdicts that cite it. */
+function withLifecycle(
+  evidence: string[],
+  context: EvaluationContext,
+): string[] {
+  return [...evidence, catalog.lifecycle(context)];
 }
 
 function unenforcedNote(p: PoliciesFact, cni: string, evidence: string[]) {
   return `${plural(p.unenforced, 'policy object')} ${
     p.unenforced === 1 ? 'is' : 'are'
   } of a kind ${cni} does not enforce here${cite(
-    lines(evidence, 'not enforced'),
+    lines(evidence, NOT_ENFORCED),
   )}`;
 }
 
@@ -117,8 +129,6 @@ export const policyEnforced: CheckRule = {
     const own = factEvidence(facts, 'policies');
     const evidence = [...own, ...factEvidence(facts, 'cni')];
     const production = isProduction(context);
-    // Built only for the verdicts that cite the lifecycle.
-    const withLifecycle = () => [...evidence, catalog.lifecycle(context)];
     const count = written(policies);
     const label = cniLabel(cni);
 
@@ -127,7 +137,7 @@ export const policyEnforced: CheckRule = {
         // "Cannot" is not "does not apply": no pod here is isolated from any other.
         return {
           status: 'warn',
-          evidence: withLifecycle(),
+          evidence: withLifecycle(evidence, context),
           recommendation: `Flannel cannot enforce NetworkPolicy, so no pod here is isolated from any other${
             count ? ` and ${plural(count, 'policy object')} are paper` : ''
           }. Tolerable off production; the rebuild on Cilium brings enforcement.`,
@@ -136,13 +146,13 @@ export const policyEnforced: CheckRule = {
       if (!production) {
         return {
           status: 'not-applicable',
-          evidence: withLifecycle(),
+          evidence: withLifecycle(evidence, context),
           recommendation: `${label} off production: policy enforcement is not expected here.`,
         };
       }
       return {
         status: cni === 'flannel' || count === 0 ? 'fail' : 'warn',
-        evidence: withLifecycle(),
+        evidence: withLifecycle(evidence, context),
         recommendation:
           cni === 'flannel'
             ? `Flannel does not enforce NetworkPolicy: ${plural(
@@ -175,12 +185,12 @@ export const policyEnforced: CheckRule = {
         : undefined;
       const off = policies.enforcement.switches
         .map(s => TOTAL_SWITCHES[s])
-        .filter((s): s is { line: string; fix: string } => !!s);
+        .filter((s): s is { line: RegExp; fix: string } => !!s);
       return {
         status: failOrWarn,
         evidence: audit
-          ? [...withLifecycle(), ...audit.evidence]
-          : withLifecycle(),
+          ? [...withLifecycle(evidence, context), ...audit.evidence]
+          : withLifecycle(evidence, context),
         recommendation: `${label} enforces no policy${cite(
           off.flatMap(s => lines(own, s.line)),
         )}: ${
@@ -203,16 +213,16 @@ export const policyEnforced: CheckRule = {
         status: 'unknown',
         evidence,
         recommendation: `Cannot tell which namespaces the policies protect${cite(
-          lines(own, 'Namespaces:'),
+          lines(own, NAMESPACES_READ),
         )}. Let the scanner list Namespaces.`,
       };
     }
     if (ns.application === 0) {
       return {
         status: 'warn',
-        evidence: withLifecycle(),
+        evidence: withLifecycle(evidence, context),
         recommendation: `No application namespace was found, only the platform's own${cite(
-          lines(own, 'application namespaces'),
+          lines(own, APPLICATION_NAMESPACES),
         )}: nothing shows that workloads would be protected.`,
       };
     }
@@ -233,7 +243,7 @@ export const policyEnforced: CheckRule = {
       ];
       return {
         status: failOrWarn,
-        evidence: withLifecycle(),
+        evidence: withLifecycle(evidence, context),
         recommendation: `${
           none
             ? `No network policy exists${cite(own.slice(0, 1))}`
@@ -323,7 +333,7 @@ export const policyEnforced: CheckRule = {
     }
     return {
       status: 'warn',
-      evidence: withLifecycle(),
+      evidence: withLifecycle(evidence, context),
       recommendation: `${enforced}, but ${joined(gaps, '; ')}. ${capitalised(
         joined(fixes, '; '),
       )}.`,

@@ -1,4 +1,5 @@
-import { CONNECT_PROMETHEUS, TrafficL7Fact } from '../../facts';
+import { TrafficL7Fact } from '../../facts';
+import { CONNECT_PROMETHEUS } from '../../facts/traffic';
 import { AntiPatternResult, CheckResult } from '../types';
 
 /** A check that needs traffic on a cluster without Prometheus: the question waits, no penalty. */
