@@ -20,6 +20,7 @@ import {
 import { networkScorecardPermissions } from '@network-scorecard/common';
 import { CatalogClusters } from './catalog/CatalogClusters';
 import { cachedFor } from './catalog/cachedFor';
+import { catalogViewVersion } from './catalog/catalogViewVersion';
 import { clusterOwnerRef } from './catalog/clusterOwner';
 import { createScanNotifier } from './notifications';
 import { readScorecardConfig } from './config/readScorecardConfig';
@@ -91,9 +92,16 @@ export const networkScorecardPlugin = createBackendPlugin({
         // page is answered from the last read while the next one runs; a
         // scan reads it afresh, so it never scores with an older view.
         const readFreshCatalog = () => catalogClusters.read();
-        const readCatalog = cachedFor(2_000, readFreshCatalog, {
-          staleMs: 30_000,
-        });
+        const readCatalog = cachedFor(
+          2_000,
+          async () => {
+            const view = await readFreshCatalog();
+            // digested as it is read (in the background once warm), not by the request that first uses it
+            catalogViewVersion(view);
+            return view;
+          },
+          { staleMs: 30_000 },
+        );
         const auth = new ClusterAuth(
           new Map([
             ...defaultAuthStrategies(config, logger),

@@ -9,6 +9,7 @@ import { fleetHistory } from './fleetHistory';
 import { touchBuckets, touchBucketsBefore } from './fleetBuckets';
 import { sampledHistory } from './historyPoints';
 import { StampedRead } from './stampedRead';
+import { fleetVersion, historyVersion, latestPointsVersion } from './versions';
 import { PointRow, ReportSummaries, Summary, toPoint } from './pointRows';
 import { contentHash, reportContent, scanSummary } from './scanPoint';
 import {
@@ -50,7 +51,8 @@ export class DatabaseScanStore implements ScanStore {
   private readonly acks: AcknowledgementRows;
   private readonly summaries: ReportSummaries;
   private readonly latest = new StampedRead(() => this.readLatestPoints());
-  private readonly attempts = new StampedRead(() => this.readLatestAttempts());
+  /** each cluster's entry of the last read, under the ids of its two scans */
+  private lastRead = new Map<string, { ids: string; entry: LatestPoints }>();
 
   static async create(options: {
     database: DatabaseService;
@@ -266,12 +268,7 @@ export class DatabaseScanStore implements ScanStore {
       .update({ scanning_until: null, scanning_by: null });
   }
 
-  /** Every attempt adds a row with a higher id: the newest says whether the last answer holds. */
   async latestAttempts(): Promise<Map<string, ScanAttempt>> {
-    return this.attempts.get(await newestId(this.db, ATTEMPTS));
-  }
-
-  private async readLatestAttempts(): Promise<Map<string, ScanAttempt>> {
     const rows: {
       cluster: string;
       attempted_at: DbDate;
@@ -307,13 +304,17 @@ export class DatabaseScanStore implements ScanStore {
     return report;
   }
 
-  /**
-   * Every stored scan gets a higher id, and only a stored scan changes a
-   * cluster's latest or previous: the newest id says whether the last
-   * answer still holds (scans deleted by hand are not noticed).
-   */
+  /** The last answer holds while no cluster's latest or previous scan moved (scans deleted by hand are not noticed). */
   async latestPoints(): Promise<Map<string, LatestPoints>> {
-    return this.latest.get(await newestId(this.db, SCANS));
+    return this.latest.get(await latestPointsVersion(this.db));
+  }
+
+  fleetVersion(now: Date): Promise<string> {
+    return fleetVersion(this.db, now);
+  }
+
+  historyVersion(cluster: string): Promise<string> {
+    return historyVersion(this.db, cluster);
   }
 
   private async readLatestPoints(): Promise<Map<string, LatestPoints>> {
@@ -336,7 +337,11 @@ export class DatabaseScanStore implements ScanStore {
       );
     const reports = await this.summaries.get(rows.map(row => row.report_id));
     const result = new Map<string, LatestPoints>();
+    const ids = new Map<string, string[]>();
     for (const row of rows) {
+      const pair = ids.get(row.cluster) ?? ['', ''];
+      pair[row.role === 'latest' ? 0 : 1] = String(row.id);
+      ids.set(row.cluster, pair);
       const point = toPoint(row, reports.get(String(row.report_id))!);
       const entry = result.get(row.cluster) ?? {
         latest: point,
@@ -350,6 +355,17 @@ export class DatabaseScanStore implements ScanStore {
     for (const [cluster, entry] of result) {
       if (entry.latest === entry.previous) result.delete(cluster);
     }
+    // A cluster whose two scans are the same keeps its objects, and so what
+    // was derived from them (its fleet row's summary): one scan stored makes
+    // one row anew, not a thousand.
+    const kept = new Map<string, { ids: string; entry: LatestPoints }>();
+    for (const [cluster, entry] of result) {
+      const pair = ids.get(cluster)!.join('/');
+      const last = this.lastRead.get(cluster);
+      kept.set(cluster, last?.ids === pair ? last : { ids: pair, entry });
+      if (last?.ids === pair) result.set(cluster, last.entry);
+    }
+    this.lastRead = kept;
     return result;
   }
 
@@ -504,9 +520,4 @@ async function insertItems(
     status,
   }));
   if (rows.length > 0) await tx(ITEMS).insert(rows);
-}
-
-async function newestId(db: Knex, table: string): Promise<string> {
-  const [{ newest }] = await db(table).max({ newest: 'id' });
-  return String(newest);
 }

@@ -71,6 +71,13 @@ export interface ScanStore {
   latestReport(cluster: string): Promise<ClusterReport | undefined>;
   /** the newest and previous point of every cluster, in one query */
   latestPoints(): Promise<Map<string, LatestPoints>>;
+  /**
+   * changes whenever a cluster's latest or previous scan or newest attempt,
+   * or the acknowledgements in force at `now`, change (by any replica)
+   */
+  fleetVersion(now: Date): Promise<string>;
+  /** changes whenever a scan of the cluster is stored or deleted (by any replica) */
+  historyVersion(cluster: string): Promise<string>;
   /** a cluster's points with `from <= scannedAt <= to`, oldest first */
   points(
     cluster: string,

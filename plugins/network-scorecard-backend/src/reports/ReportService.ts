@@ -8,6 +8,7 @@ import {
   AcknowledgementResponse,
   AcknowledgementWithdrawalResponse,
   ClusterHistoryResponse,
+  ClusterListResponse,
   ClusterReport,
   ClusterSummary,
   EntityReportResponse,
@@ -22,12 +23,13 @@ import {
   CatalogClusterView,
   NAMESPACE_ANNOTATION,
 } from '../catalog/CatalogClusters';
+import { catalogViewVersion } from '../catalog/catalogViewVersion';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
 import { ScanStore } from '../database';
 import {
   clusterSummary,
   historyPoint,
-  isStale,
+  staleFrom,
   withAcknowledgements,
 } from './summaries';
 
@@ -58,6 +60,57 @@ export class ReportService {
   /** The fleet page: one catalog read, one query each for points, attempts and acknowledgements. */
   async listClusters(): Promise<ClusterSummary[]> {
     return (await this.fleet()).rows;
+  }
+
+  /**
+   * Changes whenever the cluster list could read differently, whichever
+   * replica wrote: the stored scans, attempts and acknowledgements, the
+   * catalog's clusters and the configured ones.
+   */
+  async clusterListVersion(): Promise<string> {
+    const { registry, readCatalog, store } = this.options;
+    const [targets, catalog, stored] = await Promise.all([
+      registry.listClusters(),
+      readCatalog(),
+      store.fleetVersion(this.now()),
+    ]);
+    const clusters = targets.map(target => [
+      target.name,
+      target.source,
+      'cluster' in target ? target.cluster.title : undefined,
+    ]);
+    return `${stored}|${catalogViewVersion(catalog)}|${JSON.stringify(
+      clusters,
+    )}`;
+  }
+
+  /** The cluster list, and until when it holds if nothing is written: the moment the next row turns stale. */
+  async clusterList(): Promise<{
+    value: ClusterListResponse;
+    validUntil: number;
+  }> {
+    const { rows, validUntil } = await this.fleet();
+    return { value: { items: rows }, validUntil };
+  }
+
+  /**
+   * Changes whenever `history(name, range)` could answer differently
+   * (a scan of the cluster stored or deleted, by any replica); undefined
+   * when the answer moves with the clock (no `to`: it ends now).
+   */
+  async historyVersion(
+    name: string,
+    range: { from?: Date; to?: Date; limit?: number },
+  ): Promise<string | undefined> {
+    if (!range.to) return undefined;
+    await this.requireCluster(name);
+    return JSON.stringify([
+      name,
+      range.from?.toISOString() ?? null,
+      range.to.toISOString(),
+      range.limit ?? null,
+      await this.options.store.historyVersion(name),
+    ]);
   }
 
   /** Derived from the same rows as the cluster list. */
@@ -224,6 +277,8 @@ export class ReportService {
     targets: ClusterTarget[];
     points: Awaited<ReturnType<ScanStore['latestPoints']>>;
     rows: ClusterSummary[];
+    /** when the next row turns stale if no attempt is made */
+    validUntil: number;
   }> {
     const { store, registry, readCatalog } = this.options;
     const now = this.now();
@@ -235,8 +290,16 @@ export class ReportService {
         store.latestAttempts(),
         store.allActiveAcknowledgements(now),
       ]);
+    let validUntil = Infinity;
     const rows = targets.map(target => {
       const entity = catalog.clusters.get(target.name);
+      const turnsStale = staleFrom(
+        points.get(target.name),
+        attempts.get(target.name),
+        this.options.staleAfterMs,
+      );
+      if (turnsStale > now.getTime())
+        validUntil = Math.min(validUntil, turnsStale);
       return clusterSummary(
         target,
         entity,
@@ -244,15 +307,10 @@ export class ReportService {
         attempts.get(target.name),
         acknowledgements.get(target.name) ?? {},
         entity ? this.catalogErrors(entity, now) : [],
-        isStale(
-          points.get(target.name),
-          attempts.get(target.name),
-          now,
-          this.options.staleAfterMs,
-        ),
+        now.getTime() >= turnsStale,
       );
     });
-    return { targets, points, rows };
+    return { targets, points, rows, validUntil };
   }
 
   /** The problems of a cluster entity's declaration; the catalog view keeps its entity objects while it is shared. */

@@ -22,12 +22,23 @@ export function isStale(
   now: Date,
   staleAfterMs: number | undefined,
 ): boolean {
-  if (!points || !attempt) return false;
-  if (!attempt.ok) return true;
-  return (
-    staleAfterMs !== undefined &&
-    now.getTime() - Date.parse(attempt.at) > staleAfterMs
-  );
+  return now.getTime() >= staleFrom(points, attempt, staleAfterMs);
+}
+
+/**
+ * The first moment (epoch ms) `isStale` is true if no further attempt is
+ * made: -Infinity when it is already, Infinity when time alone never makes it.
+ */
+export function staleFrom(
+  points: LatestPoints | undefined,
+  attempt: ScanAttempt | undefined,
+  staleAfterMs: number | undefined,
+): number {
+  if (!points || !attempt) return Infinity;
+  if (!attempt.ok) return -Infinity;
+  return staleAfterMs === undefined
+    ? Infinity
+    : Date.parse(attempt.at) + staleAfterMs + 1;
 }
 
 /** One fleet row: the cluster, what the catalog says of it, its last scan and its last attempt. */

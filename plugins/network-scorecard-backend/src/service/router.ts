@@ -20,6 +20,8 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ReportService } from '../reports/ReportService';
 import { ScanService } from '../scanning/ScanService';
+import { BodyCache } from './BodyCache';
+import { sendJsonBody } from './jsonBody';
 
 const clusterName = z
   .string()
@@ -92,6 +94,9 @@ export async function createRouter(
   const { auditor, httpAuth, permissions, reports, scans } = options;
   const router = Router();
   router.use(express.json());
+  // serialised answers, each under a version read from the database before it is made
+  const clusterLists = new BodyCache(2);
+  const histories = new BodyCache(32);
 
   async function authorize(req: Request, permission: BasicPermission) {
     const credentials = await httpAuth.credentials(req);
@@ -117,7 +122,12 @@ export async function createRouter(
 
   router.get('/clusters', async (req, res) => {
     await authorize(req, networkScorecardReadPermission);
-    res.json({ items: await reports.listClusters() });
+    const version = await reports.clusterListVersion();
+    sendJsonBody(
+      req,
+      res,
+      await clusterLists.get(version, () => reports.clusterList()),
+    );
   });
 
   router.get('/clusters/:name', async (req, res) => {
@@ -130,8 +140,19 @@ export async function createRouter(
   router.get('/clusters/:name/history', async (req, res) => {
     await authorize(req, networkScorecardReadPermission);
     const query = parse(historyQuery, req.query, 'query');
-    res.json(
-      await reports.history(parse(clusterName, req.params.name, 'name'), query),
+    const name = parse(clusterName, req.params.name, 'name');
+    const version = await reports.historyVersion(name, query);
+    if (version === undefined) {
+      res.json(await reports.history(name, query));
+      return;
+    }
+    sendJsonBody(
+      req,
+      res,
+      await histories.get(version, async () => ({
+        value: await reports.history(name, query),
+        validUntil: Infinity,
+      })),
     );
   });
 
