@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { useLocation } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { NetworkScorecardApi, networkScorecardApiRef } from '../../../api';
@@ -12,9 +12,17 @@ let current = { pathname: '', search: '' };
 /** Where the test app's router is now: the page keeps its filters there. */
 export const currentLocation = () => current;
 
+let navigate: (to: string) => void = () => {
+  throw new Error('navigateTo: no page rendered');
+};
+
+/** Changes the address from outside the page, as a link to a filtered view does. */
+export const navigateTo = (to: string) => navigate(to);
+
 const LocationProbe = () => {
   const { pathname, search } = useLocation();
   current = { pathname, search };
+  navigate = useNavigate();
   return null;
 };
 
