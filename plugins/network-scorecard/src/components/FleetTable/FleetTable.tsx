@@ -18,8 +18,9 @@ import { FleetTableRow } from './FleetTableRow';
 import { FleetRow } from './rows';
 import { FleetSort, SortKey, sortRows } from './sorting';
 
-const PAGE_SIZE = 50;
-const PAGE_SIZES = [20, PAGE_SIZE, 100];
+// as the catalog's own table: 20 to a page, 50 or 100 on request
+const PAGE_SIZE = 20;
+const PAGE_SIZES = [PAGE_SIZE, 50, 100];
 
 // Fixed layout with shares of the width: long values wrap inside their cell
 // instead of pushing columns out of the page.
@@ -54,7 +55,7 @@ export interface FleetTableProps {
   emptyContent?: ReactNode;
 }
 
-/** The fleet's clusters side by side, sortable, 50 to a page. */
+/** The fleet's clusters side by side, sortable, 20 to a page (50 or 100 on request). */
 export const FleetTable = (props: FleetTableProps) => {
   const { rows, total, sort, onSortChange, emptyContent } = props;
   const classes = useStyles();
@@ -114,7 +115,7 @@ export const FleetTable = (props: FleetTableProps) => {
           </Table>
         </EntityPathProvider>
       </SparklineHistoryProvider>
-      {rows.length > PAGE_SIZES[0] && (
+      {rows.length > PAGE_SIZE && (
         <TablePagination
           component="div"
           count={rows.length}

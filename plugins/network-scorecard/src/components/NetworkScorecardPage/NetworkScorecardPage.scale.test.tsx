@@ -45,14 +45,14 @@ describe('NetworkScorecardPage with 1,000 clusters', () => {
     delete (window as { IntersectionObserver?: unknown }).IntersectionObserver;
   });
 
-  it('renders one page of 50 rows and asks for histories of those rows only', async () => {
+  it('renders one page of 20 rows and asks for histories of those rows only', async () => {
     const api = thousand();
     await renderPage(api).rendered;
 
-    await waitFor(() => expect(shownClusters()).toHaveLength(50));
+    await waitFor(() => expect(shownClusters()).toHaveLength(20));
     expect(screen.getByText('Clusters (1000)')).toBeInTheDocument();
     await waitFor(() => expect(api.getClusterHistory).toHaveBeenCalled());
-    expect(api.getClusterHistory.mock.calls.length).toBeLessThanOrEqual(50);
+    expect(api.getClusterHistory.mock.calls.length).toBeLessThanOrEqual(20);
     for (const [, options] of api.getClusterHistory.mock.calls) {
       expect(options).toEqual({ limit: 30 });
     }
@@ -73,7 +73,7 @@ describe('NetworkScorecardPage with 1,000 clusters', () => {
     });
     const api = thousand();
     await renderPage(api).rendered;
-    await waitFor(() => expect(shownClusters()).toHaveLength(50));
+    await waitFor(() => expect(shownClusters()).toHaveLength(20));
     expect(observed.size).toBeGreaterThan(0);
     expect(api.getClusterHistory).not.toHaveBeenCalled();
 
@@ -96,7 +96,7 @@ describe('NetworkScorecardPage with 1,000 clusters', () => {
     await waitFor(() =>
       expect(screen.getByText('Clusters (400 of 1000)')).toBeInTheDocument(),
     );
-    expect(shownClusters()).toHaveLength(50);
+    expect(shownClusters()).toHaveLength(20);
 
     const { rows } = await downloadCsvRows();
     expect(rows).toHaveLength(401);

@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { Line, LineChart, YAxis } from 'recharts';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import { useTheme } from '@material-ui/core';
 import { HistoryPoint } from '@network-scorecard/common';
 import { useHistoryLoader } from './SparklineHistory';
@@ -18,20 +19,38 @@ function describe(points: HistoryPoint[]): string {
   )} to ${Math.round(last ?? 0)} / 100`;
 }
 
+/**
+ * The line's geometry comes from d3-shape, the primitives recharts itself is
+ * built on: a table page mounts many sparklines, and a whole recharts chart
+ * for each (its own store, axes and layout passes) was the largest part of
+ * showing a page of rows.
+ */
+function linePath(points: HistoryPoint[]): string {
+  const x = scaleLinear()
+    .domain([0, Math.max(1, points.length - 1)])
+    .range([1, WIDTH - 1]);
+  const y = scaleLinear().domain([0, 100]).range([HEIGHT - 1, 1]);
+  return (
+    line<HistoryPoint>()
+      // an unscored scan is a gap, not a zero
+      .defined(point => point.score !== null)
+      .x((_point, i) => x(i))
+      .y(point => y(point.score ?? 0))(points) ?? ''
+  );
+}
+
 const Chart = ({ points }: { points: HistoryPoint[] }) => {
   const theme = useTheme();
   return (
     <span role="img" aria-label={describe(points)} title={describe(points)}>
-      <LineChart width={WIDTH} height={HEIGHT} data={points}>
-        <YAxis hide domain={[0, 100]} />
-        <Line
-          dataKey="score"
+      <svg width={WIDTH} height={HEIGHT} aria-hidden>
+        <path
+          d={linePath(points)}
+          fill="none"
           stroke={theme.palette.primary.main}
           strokeWidth={1.5}
-          dot={false}
-          isAnimationActive={false}
         />
-      </LineChart>
+      </svg>
     </span>
   );
 };
