@@ -29,7 +29,9 @@ function linePath(points: HistoryPoint[]): string {
   const x = scaleLinear()
     .domain([0, Math.max(1, points.length - 1)])
     .range([1, WIDTH - 1]);
-  const y = scaleLinear().domain([0, 100]).range([HEIGHT - 1, 1]);
+  const y = scaleLinear()
+    .domain([0, 100])
+    .range([HEIGHT - 1, 1]);
   return (
     line<HistoryPoint>()
       // an unscored scan is a gap, not a zero
