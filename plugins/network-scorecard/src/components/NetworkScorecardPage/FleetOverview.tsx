@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Box, Button, makeStyles, Paper, Typography } from '@material-ui/core';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { ClusterSummary, FleetSummary } from '@network-scorecard/common';
 import { downloadCsv } from '../../utils/csv';
@@ -29,13 +30,28 @@ const useStyles = makeStyles(theme => ({
   filters: { padding: theme.spacing(2) },
 }));
 
+const FleetSummaryTiles = ({
+  summary,
+  error,
+}: {
+  summary?: FleetSummary;
+  error?: Error;
+}) => {
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!summary) return <Progress />;
+  return <FleetSummaryRow summary={summary} />;
+};
+
 /** Summary, trend, filters and the table over one list of clusters. */
 export const FleetOverview = ({
   clusters,
   summary,
+  summaryError,
 }: {
   clusters: ClusterSummary[];
-  summary: FleetSummary;
+  /** undefined while it loads */
+  summary?: FleetSummary;
+  summaryError?: Error;
 }) => {
   const classes = useStyles();
   const rows = useMemo(() => clusters.map(toFleetRow), [clusters]);
@@ -50,7 +66,7 @@ export const FleetOverview = ({
 
   return (
     <div className={classes.stack}>
-      <FleetSummaryRow summary={summary} />
+      <FleetSummaryTiles summary={summary} error={summaryError} />
       <FleetTrendChart />
       <Paper className={classes.filters}>
         <FleetFilters

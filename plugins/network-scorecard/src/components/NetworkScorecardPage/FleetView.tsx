@@ -15,15 +15,19 @@ import { NoClusters } from './NoClusters';
 
 const Fleet = () => {
   const api = useApi(networkScorecardApiRef);
-  const { value, loading, error } = useAsync(
-    () => Promise.all([api.listClusters(), api.getFleetSummary()]),
-    [api],
+  const list = useAsync(() => api.listClusters(), [api]);
+  // the table does not wait for the summary tiles
+  const summary = useAsync(() => api.getFleetSummary(), [api]);
+  if (list.error) return <ResponseErrorPanel error={list.error} />;
+  if (list.loading || !list.value) return <Progress />;
+  if (list.value.items.length === 0) return <NoClusters />;
+  return (
+    <FleetOverview
+      clusters={list.value.items}
+      summary={summary.value}
+      summaryError={summary.error}
+    />
   );
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (loading || !value) return <Progress />;
-  const [list, summary] = value;
-  if (list.items.length === 0) return <NoClusters />;
-  return <FleetOverview clusters={list.items} summary={summary} />;
 };
 
 const MigrationsButton = () => {

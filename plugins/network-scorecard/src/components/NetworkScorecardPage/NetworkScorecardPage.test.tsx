@@ -17,6 +17,33 @@ const render = (api: NetworkScorecardApi, query?: string) =>
 jest.setTimeout(20_000);
 
 describe('NetworkScorecardPage', () => {
+  it('shows the table without waiting for the summary tiles, and a failed summary beside it', async () => {
+    const error = await backendError(
+      503,
+      'ServiceUnavailableError',
+      'summary is starting',
+    );
+    let failSummary: (reason: Error) => void = () => {};
+    await render(
+      fakeNetworkScorecardApi({
+        getFleetSummary: jest.fn(
+          () =>
+            new Promise((_resolve, reject) => {
+              failSummary = reject;
+            }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByText(`Clusters (${Object.keys(reports).length})`),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('By grade')).not.toBeInTheDocument();
+
+    failSummary(error);
+    expect(await screen.findByText(/summary is starting/)).toBeInTheDocument();
+    expect(shownClusters()).toHaveLength(Object.keys(reports).length);
+  });
+
   it('shows one row per cluster with its grade from the last scan', async () => {
     await render(fakeNetworkScorecardApi());
 
