@@ -7,9 +7,15 @@ import { FleetSort, parseSort, withSort } from '../FleetTable';
 const addressOf = (filters: FleetFilterValues) =>
   withFilters(new URLSearchParams(), filters).toString();
 
-/** Runs `write` once the browser has painted the next frame. */
+/**
+ * Runs `write` once the browser has painted the next frame: a timer set from
+ * that frame's own animation callbacks would still run before other work
+ * queued behind the paint, so the write waits for the frame after.
+ */
 function afterNextPaint(write: () => void) {
-  requestAnimationFrame(() => setTimeout(write, 0));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => setTimeout(write, 0)),
+  );
 }
 
 /**
