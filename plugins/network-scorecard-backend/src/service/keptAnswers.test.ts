@@ -114,6 +114,18 @@ async function scan(server: Server, name: string) {
     .set('Authorization', user);
 }
 
+/** payments-1's mesh-too-early acknowledged until `expiresAt` (ISO 8601). */
+function acknowledge(server: Server, expiresAt: string) {
+  return request(server)
+    .post(`${api}/clusters/payments-1/acknowledgements`)
+    .set('Authorization', user)
+    .send({
+      antiPatternId: 'ap.mesh-too-early',
+      reason: 'mesh removal planned for Q1',
+      expiresAt,
+    });
+}
+
 function get(server: Server, path: string, etag?: string) {
   const req = request(server).get(`${api}${path}`).set('Authorization', user);
   return etag ? req.set('If-None-Match', etag) : req;
@@ -181,14 +193,7 @@ describe.each(databases.eachSupportedId())('kept answers on %p', id => {
     );
 
     // an acknowledgement
-    const acknowledged = await request(writer)
-      .post(`${api}/clusters/payments-1/acknowledgements`)
-      .set('Authorization', user)
-      .send({
-        antiPatternId: 'ap.mesh-too-early',
-        reason: 'mesh removal planned for Q1',
-        expiresAt: '2099-01-01T00:00:00Z',
-      });
+    const acknowledged = await acknowledge(writer, '2099-01-01T00:00:00Z');
     expect(acknowledged.status).toBe(201);
     const afterAck = await changed(reader, '/clusters', scanned.headers.etag);
     expect(
@@ -273,14 +278,10 @@ describe.each(databases.eachSupportedId())('kept answers on %p', id => {
     // the attempt was stored before the scan answered
     const scannedAt = Date.now();
     const expiresAt = Date.now() + 2_000;
-    const acknowledged = await request(writer)
-      .post(`${api}/clusters/payments-1/acknowledgements`)
-      .set('Authorization', user)
-      .send({
-        antiPatternId: 'ap.mesh-too-early',
-        reason: 'mesh removal planned for Q1',
-        expiresAt: new Date(expiresAt).toISOString(),
-      });
+    const acknowledged = await acknowledge(
+      writer,
+      new Date(expiresAt).toISOString(),
+    );
     expect(acknowledged.status).toBe(201);
     const fresh = await get(reader, '/clusters');
     expect(row(fresh.body, 'payments-1')).toMatchObject({ stale: false });
