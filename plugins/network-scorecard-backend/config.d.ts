@@ -95,6 +95,16 @@ export interface Config {
       /** deadline of one cluster's whole scan, so slow clusters cannot hold every slot; default 2 minutes */
       clusterTimeout?: HumanDuration | string;
     };
+    /** How the routes read the catalog (cluster entities, owners, the services on each cluster). */
+    catalog?: {
+      /**
+       * How long one catalog read answers the routes before the next read
+       * starts, in the background: a request never waits for it unless the
+       * last read is ten times older. Scans always read the catalog afresh.
+       * Default 30 seconds.
+       */
+      refresh?: HumanDuration | string;
+    };
     /** How long scan history is kept; a daily task deletes older scans (each cluster keeps its newest). */
     retention?: {
       /** default 400 days */

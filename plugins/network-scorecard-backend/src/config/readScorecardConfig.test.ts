@@ -17,6 +17,7 @@ describe('readScorecardConfig', () => {
       requestTimeoutMs: 10_000,
       clusterTimeoutMs: 120_000,
       retentionMaxAge: { days: 400 },
+      catalogRefreshMs: 30_000,
       productionLifecycles: undefined,
       notificationsEnabled: true,
       prometheus: [],
@@ -29,8 +30,10 @@ describe('readScorecardConfig', () => {
     const config = read({
       scan: { requestTimeout: '5s', clusterTimeout: { minutes: 3 } },
       retention: { maxAge: '30d' },
+      catalog: { refresh: { minutes: 2 } },
       notifications: { enabled: false },
     });
+    expect(config.catalogRefreshMs).toBe(120_000);
     expect(config.requestTimeoutMs).toBe(5_000);
     expect(config.clusterTimeoutMs).toBe(180_000);
     expect(durationToMilliseconds(config.retentionMaxAge)).toBe(
@@ -45,6 +48,9 @@ describe('readScorecardConfig', () => {
     );
     expect(() => read({ scan: { requestTimeout: '0s' } })).toThrow(
       'networkScorecard.scan.requestTimeout must be longer than zero',
+    );
+    expect(() => read({ catalog: { refresh: 'often' } })).toThrow(
+      'networkScorecard.catalog.refresh is not a duration',
     );
     expect(() => read({ scan: { concurrency: 0 } })).toThrow(
       'networkScorecard.scan.concurrency must be a whole number of at least 1, not 0',

@@ -20,6 +20,8 @@ export interface ScorecardConfig {
   requestTimeoutMs: number;
   clusterTimeoutMs: number;
   retentionMaxAge: HumanDuration;
+  /** how long one catalog read answers the routes before the next is read in the background */
+  catalogRefreshMs: number;
   /** lifecycles that count as production; the framework's default when absent */
   productionLifecycles?: string[];
   notificationsEnabled: boolean;
@@ -95,6 +97,9 @@ export function readScorecardConfig(root: Config): ScorecardConfig {
       duration(c, 'scan.clusterTimeout', { minutes: 2 }),
     ),
     retentionMaxAge: duration(c, 'retention.maxAge', { days: 400 }),
+    catalogRefreshMs: durationToMilliseconds(
+      duration(c, 'catalog.refresh', { seconds: 30 }),
+    ),
     productionLifecycles: c.getOptionalStringArray('productionLifecycles'),
     notificationsEnabled: c.getOptionalBoolean('notifications.enabled') ?? true,
     prometheus: readPrometheusTargets(c),

@@ -94,6 +94,7 @@ async function replicas(
                 { name: 'prod-us-1', file: join(dir, 'prod-us-1') },
               ],
               schedule: { ...schedule, initialDelay: { hours: 24 } },
+              catalog: { refresh: '1s' },
               notifications: { enabled: false },
             },
           },
@@ -252,8 +253,8 @@ describe.each(databases.eachSupportedId())('kept answers on %p', id => {
     await catalog.removeEntityByUid(entity.metadata.uid!, {
       credentials: mockCredentials.service(),
     });
-    // the routes share a catalog read for a few seconds, then read it again
-    const deadline = Date.now() + 15_000;
+    // the routes share a catalog read for catalog.refresh (1 s here), then read it again
+    const deadline = Date.now() + 10_000;
     let after = before;
     while (row(after.body, 'payments-1').entityRef !== null) {
       if (Date.now() > deadline)
