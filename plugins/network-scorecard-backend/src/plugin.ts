@@ -91,19 +91,24 @@ export const networkScorecardPlugin = createBackendPlugin({
         // A catalog read (every cluster and service entity parsed, digested,
         // kept) holds the event loop for tens of milliseconds at 1,000
         // clusters, so the routes share one per refresh and are answered from
-        // the last while the next runs; a scan reads it afresh, so it never
-        // scores with an older view.
-        const readFreshCatalog = () => catalogClusters.read();
+        // the last while the next runs. A scan reads it afresh, so it never
+        // scores with an older view, and hands that view to the routes.
+        const readDigestedCatalog = async () => {
+          const view = await catalogClusters.read();
+          // digested as it is read (in the background once warm), not by the request that first uses it
+          catalogViewVersion(view);
+          return view;
+        };
         const readCatalog = cachedFor(
           settings.catalogRefreshMs,
-          async () => {
-            const view = await readFreshCatalog();
-            // digested as it is read (in the background once warm), not by the request that first uses it
-            catalogViewVersion(view);
-            return view;
-          },
+          readDigestedCatalog,
           { staleMs: 9 * settings.catalogRefreshMs },
         );
+        const readFreshCatalog = async () => {
+          const view = await readDigestedCatalog();
+          readCatalog.offer(view);
+          return view;
+        };
         const auth = new ClusterAuth(
           new Map([
             ...defaultAuthStrategies(config, logger),

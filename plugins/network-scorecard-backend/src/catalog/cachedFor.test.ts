@@ -12,6 +12,37 @@ describe('cachedFor', () => {
     expect(await read()).toBe(2);
   });
 
+  it('answers with a value offered by a fresh read elsewhere, and keeps it over an older refresh', async () => {
+    let reads = 0;
+    let clock = 0;
+    let release: () => void = () => {};
+    const read = cachedFor(
+      2_000,
+      () =>
+        new Promise<string>(resolve => {
+          const n = ++reads;
+          release = () => resolve(`read ${n}`);
+          if (n === 1) resolve(`read ${n}`);
+        }),
+      { staleMs: 30_000, now: () => clock },
+    );
+    expect(await read()).toBe('read 1');
+    clock = 3_000;
+    // stale: a refresh starts; a scan then offers what it has just read
+    expect(await read()).toBe('read 1');
+    read.offer('scan');
+    expect(await read()).toBe('scan');
+    release();
+    await Promise.resolve();
+    await Promise.resolve();
+    // the refresh began before the offer: the offered value stays
+    expect(await read()).toBe('scan');
+    // and it is fresh for a whole window from when it was offered
+    clock = 4_999;
+    expect(await read()).toBe('scan');
+    expect(reads).toBe(2);
+  });
+
   it('does not keep a failed read', async () => {
     let fail = true;
     const read = cachedFor(10_000, async () => {

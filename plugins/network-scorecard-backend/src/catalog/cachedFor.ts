@@ -1,15 +1,23 @@
+/** A shared read, and a way to hand it a value read fresh elsewhere. */
+export interface CachedRead<T> {
+  (): Promise<T>;
+  /** keeps `value`, read just now by another caller, as the newest read */
+  offer(value: T): void;
+}
+
 /**
  * `read`, shared by every caller within `ms` of the last read: the fleet
  * routes of one page load read the catalog once. For `staleMs` more, callers
  * get the last value at once while one read refreshes it in the background,
  * so a busy page never waits for the catalog; past that they wait for a
- * fresh read. A failed read is not kept.
+ * fresh read. A failed read is not kept. A value offered counts as a read
+ * made at that moment.
  */
 export function cachedFor<T>(
   ms: number,
   read: () => Promise<T>,
   options: { staleMs?: number; now?: () => number } = {},
-): () => Promise<T> {
+): CachedRead<T> {
   const now = options.now ?? Date.now;
   const staleMs = options.staleMs ?? 0;
   let cached: { at: number; value: Promise<T> } | undefined;
@@ -24,7 +32,7 @@ export function cachedFor<T>(
     return entry;
   };
 
-  return () => {
+  const shared = () => {
     const age = cached ? now() - cached.at : Infinity;
     if (!cached || age >= ms + staleMs) {
       cached = start();
@@ -33,7 +41,8 @@ export function cachedFor<T>(
       const next = start();
       next.value.then(
         () => {
-          cached = next;
+          // a value offered meanwhile is newer than this read
+          if (!cached || next.at > cached.at) cached = next;
           refreshing = false;
         },
         () => {
@@ -43,4 +52,9 @@ export function cachedFor<T>(
     }
     return cached.value;
   };
+  return Object.assign(shared, {
+    offer(value: T) {
+      cached = { at: now(), value: Promise.resolve(value) };
+    },
+  });
 }
