@@ -21,6 +21,7 @@ import {
   checkWithdrawFlow,
   screenshotThemes,
 } from './flows.mjs';
+import { checkKeyboardOnly } from './keyboard.mjs';
 import { checkAppNext } from './app-next.mjs';
 import { checkTrafficEvidence } from './traffic.mjs';
 
@@ -159,6 +160,7 @@ try {
   await checkComponentCard(page, { check, grades, screenshots });
   await checkAcknowledgeFlow(page, { check, token, api, screenshots });
   await checkWithdrawFlow(page, { check, token, api });
+  await checkKeyboardOnly(page, { check, token, api });
   await checkFleetFits(page, { check });
   await checkFilterToCsv(page, { check, grades });
   await checkMigrationsView(page, { check, screenshots });

@@ -97,9 +97,14 @@ export const FleetTable = (props: FleetTableProps) => {
               </TableRow>
             </TableHead>
             <TableBody>
-              {shown.map(row => (
+              {shown.map((row, slot) => (
                 <FleetTableRow
-                  key={row.name}
+                  // Keyed by place on the page, not by cluster: a filter
+                  // change or a new page fills the same rows with other
+                  // clusters instead of unmounting and mounting every cell
+                  // (the largest part of a change). A row that keeps its
+                  // place and cluster is not rendered again.
+                  key={slot}
                   row={row}
                   cellClass={classes.cell}
                 />

@@ -4,8 +4,9 @@ import { FLEET_COLUMNS } from './columns';
 import { FleetRow } from './rows';
 
 /**
- * One cluster's row. Rows are the same objects across filter changes and
- * pages, so a row that stays on screen is not rendered again.
+ * One place of the table's page, showing one cluster. Rows are the same
+ * objects across filter changes and pages, so a place that keeps its
+ * cluster is not rendered again.
  */
 export const FleetTableRow = memo(
   ({ row, cellClass }: { row: FleetRow; cellClass: string }) => (

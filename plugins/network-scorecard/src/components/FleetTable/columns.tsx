@@ -35,7 +35,8 @@ const ScoreCell = ({ row }: { row: FleetRow }) => {
         rulesetVersion={row.rulesetVersion}
         previous={row.previous}
       />
-      <ScoreSparkline cluster={row.name} />
+      {/* its own per cluster: a row's place shows another cluster after a filter change */}
+      <ScoreSparkline key={row.name} cluster={row.name} />
     </div>
   );
 };
