@@ -63,6 +63,7 @@ export const FleetFilters = (props: FleetFiltersProps) => {
     props;
   const classes = useStyles();
   const options = useMemo(() => filterOptions(rows, groups), [rows, groups]);
+  const search = useRef<HTMLInputElement>(null);
   // the list filters' callbacks stay the same across renders (so an unchanged
   // filter is not rendered again) and always change the latest filters
   const latest = useRef({ filters, onChange });
@@ -95,6 +96,7 @@ export const FleetFilters = (props: FleetFiltersProps) => {
           size="small"
           variant="outlined"
           label="Search clusters"
+          inputRef={search}
           value={filters.q}
           onChange={event => onChange({ ...filters, q: event.target.value })}
         />
@@ -125,7 +127,14 @@ export const FleetFilters = (props: FleetFiltersProps) => {
         </Typography>
         <div className={classes.actions}>
           {hasFilters(filters) && (
-            <Button size="small" onClick={() => onChange(NO_FILTERS)}>
+            <Button
+              size="small"
+              onClick={() => {
+                onChange(NO_FILTERS);
+                // the button goes away with the filters: keep keyboard focus in the filters
+                search.current?.focus();
+              }}
+            >
               Clear filters
             </Button>
           )}

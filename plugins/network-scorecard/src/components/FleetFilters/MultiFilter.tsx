@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { TextField } from '@material-ui/core';
+import { makeStyles, TextField } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
 import { FilterOption } from './options';
 
@@ -11,10 +11,23 @@ interface MultiFilterProps {
   onChange: (values: string[]) => void;
 }
 
+// A long label inside the box stops short of the open button instead of
+// running under it; once raised onto the outline it has the whole width.
+const useStyles = makeStyles({
+  label: {
+    maxWidth: 'calc(100% - 52px)',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  raised: { maxWidth: 'calc(133% - 32px)' },
+});
+
 const sameValues = (a: string[], b: string[]) =>
   a.length === b.length && a.every((value, i) => value === b[i]);
 
 const Filter = ({ label, options, selected, onChange }: MultiFilterProps) => {
+  const classes = useStyles();
   const known = new Map(options.map(option => [option.value, option]));
   const value = selected.map(
     chosen => known.get(chosen) ?? { value: chosen, label: chosen },
@@ -31,7 +44,15 @@ const Filter = ({ label, options, selected, onChange }: MultiFilterProps) => {
       getOptionSelected={(option, chosen) => option.value === chosen.value}
       onChange={(_event, next) => onChange(next.map(option => option.value))}
       renderInput={params => (
-        <TextField {...params} variant="outlined" label={label} />
+        <TextField
+          {...params}
+          variant="outlined"
+          label={label}
+          InputLabelProps={{
+            ...params.InputLabelProps,
+            classes: { root: classes.label, shrink: classes.raised },
+          }}
+        />
       )}
     />
   );

@@ -68,6 +68,13 @@ describe('NetworkScorecardPage filters', () => {
       screen.getByRole('button', { name: 'Clear filters' }),
     );
     expect(shownClusters()).toHaveLength(5);
+    // the button is gone with the filters; keyboard focus stays in them
+    expect(
+      screen.queryByRole('button', { name: 'Clear filters' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('searchbox', { name: 'Search clusters' }),
+    ).toHaveFocus();
     await waitFor(() => expect(currentLocation().search).toBe(''));
   });
 
