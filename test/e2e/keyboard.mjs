@@ -189,49 +189,45 @@ async function checkAcknowledgeByKeyboard(page, { token, api }) {
     `${BASE}/catalog/default/resource/payments-1/network-scorecard`,
   );
   await page.getByTestId(`anti-pattern-${id}`).waitFor({ timeout: 60_000 });
-  const inItem = f => f.antiPattern === `anti-pattern-${id}`;
+  // the item's button opens a dialog; `fill` types into it; its own button confirms
+  const throughDialog = async (action, fill) => {
+    await tabTo(
+      page,
+      `${action} on ${id}`,
+      f =>
+        f.antiPattern === `anti-pattern-${id}` &&
+        f.tag === 'button' &&
+        f.text === action,
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ timeout: 10_000 });
+    await fill?.();
+    await tabTo(
+      page,
+      `the dialog's ${action}`,
+      f => f.inDialog && f.tag === 'button' && f.text === action,
+      10,
+    );
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('dialog')
+      .waitFor({ state: 'hidden', timeout: 30_000 });
+  };
 
-  await tabTo(
-    page,
-    `Acknowledge on ${id}`,
-    f => inItem(f) && f.tag === 'button' && f.text === 'Acknowledge',
-  );
-  await page.keyboard.press('Enter');
-  await page.getByRole('dialog').waitFor({ timeout: 10_000 });
-  await tabTo(
-    page,
-    "the dialog's reason",
-    f => f.inDialog && f.id === 'network-scorecard-ack-reason',
-    10,
-  );
-  await page.keyboard.type('Keyboard review: mesh removal is on the roadmap');
-  await tabTo(
-    page,
-    "the dialog's Acknowledge",
-    f => f.inDialog && f.tag === 'button' && f.text === 'Acknowledge',
-    10,
-  );
-  await page.keyboard.press('Enter');
-  await page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 30_000 });
+  await throughDialog('Acknowledge', async () => {
+    await tabTo(
+      page,
+      "the dialog's reason",
+      f => f.inDialog && f.id === 'network-scorecard-ack-reason',
+      10,
+    );
+    await page.keyboard.type('Keyboard review: mesh removal is on the roadmap');
+  });
   const ack = await acknowledged();
   if (!ack?.reason?.startsWith('Keyboard review'))
     throw new Error(`the API shows ${JSON.stringify(ack)}`);
 
-  await tabTo(
-    page,
-    `Withdraw on ${id}`,
-    f => inItem(f) && f.tag === 'button' && f.text === 'Withdraw',
-  );
-  await page.keyboard.press('Enter');
-  await page.getByRole('dialog').waitFor({ timeout: 10_000 });
-  await tabTo(
-    page,
-    "the dialog's Withdraw",
-    f => f.inDialog && f.tag === 'button' && f.text === 'Withdraw',
-    10,
-  );
-  await page.keyboard.press('Enter');
-  await page.getByRole('dialog').waitFor({ state: 'hidden', timeout: 30_000 });
+  await throughDialog('Withdraw');
   const after = await acknowledged();
   if (after) throw new Error(`still acknowledged: ${JSON.stringify(after)}`);
 }

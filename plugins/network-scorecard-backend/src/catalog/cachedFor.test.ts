@@ -1,5 +1,24 @@
 import { cachedFor } from './cachedFor';
 
+/**
+ * A cached read on a clock the test moves, whose first read answers at once
+ * and each later one (numbered) only when the test calls release().
+ */
+function heldReads() {
+  const state = { reads: 0, clock: 0, release: () => {} };
+  const read = cachedFor(
+    2_000,
+    () =>
+      new Promise<number>(resolve => {
+        const n = ++state.reads;
+        state.release = () => resolve(n);
+        if (n === 1) resolve(n);
+      }),
+    { staleMs: 30_000, now: () => state.clock },
+  );
+  return { read, state };
+}
+
 describe('cachedFor', () => {
   it('shares one read within the window and reads again after it', async () => {
     let reads = 0;
@@ -13,34 +32,22 @@ describe('cachedFor', () => {
   });
 
   it('answers with a value offered by a fresh read elsewhere, and keeps it over an older refresh', async () => {
-    let reads = 0;
-    let clock = 0;
-    let release: () => void = () => {};
-    const read = cachedFor(
-      2_000,
-      () =>
-        new Promise<string>(resolve => {
-          const n = ++reads;
-          release = () => resolve(`read ${n}`);
-          if (n === 1) resolve(`read ${n}`);
-        }),
-      { staleMs: 30_000, now: () => clock },
-    );
-    expect(await read()).toBe('read 1');
-    clock = 3_000;
+    const { read, state } = heldReads();
+    expect(await read()).toBe(1);
+    state.clock = 3_000;
     // stale: a refresh starts; a scan then offers what it has just read
-    expect(await read()).toBe('read 1');
-    read.offer('scan');
-    expect(await read()).toBe('scan');
-    release();
+    expect(await read()).toBe(1);
+    read.offer(100);
+    expect(await read()).toBe(100);
+    state.release();
     await Promise.resolve();
     await Promise.resolve();
     // the refresh began before the offer: the offered value stays
-    expect(await read()).toBe('scan');
+    expect(await read()).toBe(100);
     // and it is fresh for a whole window from when it was offered
-    clock = 4_999;
-    expect(await read()).toBe('scan');
-    expect(reads).toBe(2);
+    state.clock = 4_999;
+    expect(await read()).toBe(100);
+    expect(state.reads).toBe(2);
   });
 
   it('does not keep a failed read', async () => {
@@ -55,34 +62,22 @@ describe('cachedFor', () => {
   });
 
   it('answers with the last value while one read refreshes it, until it is too old', async () => {
-    let reads = 0;
-    let clock = 0;
-    let release: () => void = () => {};
-    const read = cachedFor(
-      2_000,
-      () =>
-        new Promise<number>(resolve => {
-          const n = ++reads;
-          release = () => resolve(n);
-          if (n === 1) resolve(n);
-        }),
-      { staleMs: 30_000, now: () => clock },
-    );
+    const { read, state } = heldReads();
     expect(await read()).toBe(1);
-    clock = 5_000;
+    state.clock = 5_000;
     // stale: answered at once with the last value; one refresh starts
     expect(await read()).toBe(1);
     expect(await read()).toBe(1);
-    expect(reads).toBe(2);
-    release();
+    expect(state.reads).toBe(2);
+    state.release();
     await Promise.resolve();
     await Promise.resolve();
     expect(await read()).toBe(2);
     // past the stale window the caller waits for a fresh read
-    clock = 5_000 + 32_000;
+    state.clock = 5_000 + 32_000;
     const fresh = read();
-    expect(reads).toBe(3);
-    release();
+    expect(state.reads).toBe(3);
+    state.release();
     expect(await fresh).toBe(3);
   });
 
