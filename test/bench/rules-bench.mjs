@@ -9,6 +9,13 @@
 // counts. The cold first pass is printed too: what a freshly started backend
 // does with its first 10,000 reports.
 //
+// Why 15 measured passes (there were 5): on this 2-core machine a neighbour
+// process only ever slows a pass down (the same plain memory-walking loop
+// varies 1.7x from pass to pass, with no deopt or extra GC in the slow ones),
+// so the fastest pass is the one that measures the code; five passes often
+// hold no quiet one, fifteen (about 3 s more) usually do. A busy machine
+// still reads low, never high.
+//
 //   node test/bench/rules-bench.mjs [count]   (default 10000; BENCH_MIN_RATE=10000 fails below that steady-state rate)
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +100,7 @@ const WARM_TOLERANCE = 0.03;
 const STABLE_PASSES = 3;
 const MIN_WARM_PASSES = 8;
 const MAX_WARM_PASSES = 25;
-const MEASURED_PASSES = 5;
+const MEASURED_PASSES = 15;
 
 let graded = 0;
 /** One whole pass over the fleet, in ms. */

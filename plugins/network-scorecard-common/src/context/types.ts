@@ -72,12 +72,24 @@ const normalised = (lifecycle: string) => lifecycle.trim().toLowerCase();
 /** Normalised once: every rule asks. */
 const DEFAULT_PRODUCTION = DEFAULT_PRODUCTION_LIFECYCLES.map(normalised);
 
+// The last lifecycle judged against the default set, and its verdict: a
+// report asks several times about one context, and only the lifecycle
+// string decides (a configured list could change in place, so it is not kept).
+let lastLifecycle: string | null | undefined;
+let lastVerdict = false;
+
 /** @public */
 export function isProduction(context: EvaluationContext): boolean {
-  const lifecycle = context.lifecycle?.trim().toLowerCase();
-  if (!lifecycle) return false;
   const configured = context.productionLifecycles;
-  if (configured === undefined || configured === null)
-    return DEFAULT_PRODUCTION.includes(lifecycle);
-  return configured.some(l => normalised(l) === lifecycle);
+  if (configured === undefined || configured === null) {
+    const raw = context.lifecycle;
+    if (raw !== lastLifecycle) {
+      const lifecycle = raw?.trim().toLowerCase();
+      lastVerdict = !!lifecycle && DEFAULT_PRODUCTION.includes(lifecycle);
+      lastLifecycle = raw;
+    }
+    return lastVerdict;
+  }
+  const lifecycle = context.lifecycle?.trim().toLowerCase();
+  return !!lifecycle && configured.some(l => normalised(l) === lifecycle);
 }

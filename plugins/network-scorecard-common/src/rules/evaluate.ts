@@ -14,12 +14,8 @@ import {
   ReportStatus,
   PointsAtStake,
 } from '../report';
-import {
-  AREA_WEIGHTS,
-  SCORING_FORMULA,
-  checkPoints,
-  scoreAreas,
-} from '../scoring/score';
+import { AREA_WEIGHTS, SCORING_FORMULA, checkPoints } from '../scoring/score';
+import { stakeIds, stakePoints, sumAreas } from '../scoring/areaSums';
 import { finalScore } from '../scoring/adjust';
 import { endWatch, notedReads, readsNoted, watchReads } from '../facts/reads';
 import { Ruleset } from './types';
@@ -64,6 +60,13 @@ function activeAcknowledgement(
 }
 
 /**
+ * Where each check's reads start among those noted during the checks (one
+ * more mark than checks), rewritten by every evaluation: like the reads
+ * themselves, nothing an evaluation calls re-enters it.
+ */
+const from: number[] = [];
+
+/**
  * Scores one cluster's facts against a ruleset, giving the report of
  * DESIGN.md §7. Pure: same input, same report.
  * @public
@@ -74,16 +77,16 @@ export function evaluateCluster(
 ): ClusterReport {
   const { facts, context } = input;
 
-  // Where each check's reads start among those noted during the checks
-  // (sized once: one more mark than checks).
-  const from: number[] = new Array(ruleset.checks.length + 1);
+  // Plain loops: a callback per rule list would be a closure per report.
+  const checkRules = ruleset.checks;
+  const checks: CheckReport[] = new Array(checkRules.length);
   watchReads(facts);
-  let checks: CheckReport[];
   try {
-    checks = ruleset.checks.map((rule, i) => {
+    for (let i = 0; i < checkRules.length; i++) {
+      const rule = checkRules[i];
       from[i] = readsNoted();
       const result = rule.evaluate(facts, context);
-      return {
+      checks[i] = {
         id: rule.id,
         area: rule.area,
         title: rule.title,
@@ -96,15 +99,19 @@ export function evaluateCluster(
         default: rule.default,
         switchWhen: rule.switchWhen,
       };
-    });
+    }
   } finally {
-    from[ruleset.checks.length] = readsNoted();
+    from[checkRules.length] = readsNoted();
     endWatch();
   }
 
-  const antiPatterns: AntiPatternReport[] = ruleset.antiPatterns.map(rule => {
+  const antiPatternRules = ruleset.antiPatterns;
+  const acknowledgements = input.acknowledgements;
+  const antiPatterns: AntiPatternReport[] = new Array(antiPatternRules.length);
+  for (let i = 0; i < antiPatternRules.length; i++) {
+    const rule = antiPatternRules[i];
     const result = rule.evaluate(facts, context);
-    return {
+    antiPatterns[i] = {
       id: rule.id,
       title: rule.title,
       status: result.status,
@@ -112,26 +119,26 @@ export function evaluateCluster(
       lesson: rule.lesson,
       acknowledged:
         result.status === 'detected'
-          ? activeAcknowledgement(
-              input.acknowledgements?.[rule.id],
-              context.now,
-            )
+          ? activeAcknowledgement(acknowledgements?.[rule.id], context.now)
           : null,
     };
-  });
+  }
 
-  const readiness: ReadinessReport[] = ruleset.readiness.map(rule => {
+  const readinessRules = ruleset.readiness;
+  const readiness: ReadinessReport[] = new Array(readinessRules.length);
+  for (let i = 0; i < readinessRules.length; i++) {
+    const rule = readinessRules[i];
     const result = rule.evaluate(facts, context);
-    return {
+    readiness[i] = {
       id: rule.id,
       title: rule.title,
       status: result.status,
       blockers: result.blockers,
       steps: result.steps,
     };
-  });
+  }
 
-  const areas = scoreAreas(checks);
+  const areas = sumAreas(checks);
   const final = finalScore({
     weighted: areas.weighted,
     coverage: areas.coverage,
@@ -140,14 +147,15 @@ export function evaluateCluster(
     production: isProduction(context),
   });
   const atStake: PointsAtStake[] = [];
-  for (const [checkId, points] of areas.atStake) {
+  for (let k = 0; k < stakeIds.length; k++) {
+    const checkId = stakeIds[k];
     let i = 0;
-    while (ruleset.checks[i].id !== checkId) i += 1;
-    const rule = ruleset.checks[i];
+    while (checkRules[i].id !== checkId) i += 1;
+    const rule = checkRules[i];
     const reads = readsAreNoted(rule)
       ? unknownFacts(facts, notedReads(), from[i], from[i + 1])
       : unknownFacts(facts, proxiedReads(rule, facts, context));
-    atStake.push({ checkId, points, reads });
+    atStake.push({ checkId, points: stakePoints[k], reads });
   }
   return {
     schemaVersion: 1,

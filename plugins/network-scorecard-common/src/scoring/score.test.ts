@@ -2,7 +2,8 @@ import { Area, CheckStatus } from '../report';
 import { AREAS } from '../report/types';
 import { areaIndex } from './areaIndex';
 import { finalScore } from './adjust';
-import { checkPoints, gradeFor, scoreAreas } from './score';
+import { checkPoints, gradeFor } from './score';
+import { scoreAreas } from './areaSums';
 
 let n = 0;
 const c = (area: Area, status: CheckStatus, weight: number) => ({
@@ -272,5 +273,29 @@ describe('scoreAreas, called again', () => {
       { id: 'policy', score: null },
     ]);
     expect(second.weighted).toBe(100);
+  });
+
+  it('forgets the points at stake of the earlier cluster', () => {
+    const first = scoreAreas([c('cni', 'unknown', 3), c('policy', 'pass', 2)]);
+    const second = scoreAreas([c('cni', 'pass', 3), c('policy', 'pass', 2)]);
+    expect(first.atStake.size).toBe(1);
+    expect(second.atStake.size).toBe(0);
+  });
+
+  it('lists a check id twice as a Map would: first place, last value', () => {
+    const twice = (area: Area, weight: number) => ({
+      ...c(area, 'unknown', weight),
+      id: 'custom.twice',
+    });
+    const mesh = c('mesh', 'unknown', 1);
+    const summary = scoreAreas([
+      twice('cni', 3),
+      mesh,
+      twice('policy', 2),
+      c('policy', 'pass', 2),
+    ]);
+    expect([...summary.atStake.keys()]).toEqual(['custom.twice', mesh.id]);
+    // policy: 2 of 4 possible points, 25 of the 60 weight that applies
+    expect(summary.atStake.get('custom.twice')).toBe(20.8);
   });
 });

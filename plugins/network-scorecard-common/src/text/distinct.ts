@@ -11,14 +11,20 @@ export function contains(lines: readonly string[], line: string): boolean {
 
 /** The lines with repeats dropped (first kept); `lines` itself when it has none. */
 export function distinct(lines: string[]): string[] {
-  for (let i = 1; i < lines.length; i++) {
+  const n = lines.length;
+  for (let i = 1; i < n; i++) {
+    const line = lines[i];
+    const length = line.length;
     for (let j = 0; j < i; j++) {
-      if (lines[j].length === lines[i].length && lines[j] === lines[i]) {
-        const once: string[] = [];
-        for (const line of lines) if (!contains(once, line)) once.push(line);
-        return once;
-      }
+      const other = lines[j];
+      if (other.length === length && other === line) return once(lines);
     }
   }
   return lines;
+}
+
+function once(lines: string[]): string[] {
+  const kept: string[] = [];
+  for (const line of lines) if (!contains(kept, line)) kept.push(line);
+  return kept;
 }

@@ -78,7 +78,7 @@ function judge(
     }. ${joined(
       missing.map(r => (HOW[r] ? `For ${r}: ${HOW[r]}.` : '')).filter(Boolean),
       ' ',
-    )} See readiness.mesh for the steps.${note}`.trimEnd(),
+    )} See readiness.mesh for the steps.${note}`,
   };
 }
 
