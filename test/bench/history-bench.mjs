@@ -937,7 +937,7 @@ const shortSql = sql =>
 const storeCalls = [
   {
     id: 'clustersVersion',
-    label: 'fleetVersion(): is the kept /clusters current?',
+    label: 'fleetState().version: is the kept /clusters current?',
   },
   {
     id: 'historyVersion',
@@ -955,7 +955,7 @@ const storeCalls = [
 async function timeStore(db, store) {
   const timer = statementTimer(db);
   const calls = {
-    clustersVersion: () => store.fleetVersion(new Date()),
+    clustersVersion: async () => (await store.fleetState(new Date())).version,
     historyVersion: () => store.historyVersion(halfHourly.name),
     clusters: () =>
       Promise.all([

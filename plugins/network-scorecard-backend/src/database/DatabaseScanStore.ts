@@ -9,12 +9,14 @@ import { fleetHistory } from './fleetHistory';
 import { touchBuckets, touchBucketsBefore } from './fleetBuckets';
 import { sampledHistory } from './historyPoints';
 import { StampedRead } from './stampedRead';
-import { fleetVersion, historyVersion, latestPointsVersion } from './versions';
+import { historyVersion, latestPointsVersion } from './versions';
+import { FleetAttempts, readFleetState } from './fleetState';
 import { PointRow, ReportSummaries, Summary, toPoint } from './pointRows';
 import { contentHash, reportContent, scanSummary } from './scanPoint';
 import {
   AcknowledgementRecord,
   FleetHistoryBucket,
+  FleetState,
   InsertOutcome,
   LatestPoints,
   ScanAttempt,
@@ -42,6 +44,16 @@ interface ReportRow {
   summary: string | null;
 }
 
+/** Ids per statement: SQLite allows 32,766 bound values. */
+const ID_BATCH = 5000;
+
+function idsOf(pair: {
+  latest_scan_id: number | string | null;
+  previous_scan_id: number | string | null;
+}): string {
+  return `${pair.latest_scan_id}/${pair.previous_scan_id}`;
+}
+
 /**
  * Scan history, attempts and acknowledgements in the plugin's own database
  * (knex; SQLite and PostgreSQL). A scan is a small row; its report is kept
@@ -53,6 +65,7 @@ export class DatabaseScanStore implements ScanStore {
   private readonly latest = new StampedRead(() => this.readLatestPoints());
   /** each cluster's entry of the last read, under the ids of its two scans */
   private lastRead = new Map<string, { ids: string; entry: LatestPoints }>();
+  private readonly attempts: FleetAttempts;
 
   static async create(options: {
     database: DatabaseService;
@@ -75,6 +88,7 @@ export class DatabaseScanStore implements ScanStore {
   constructor(private readonly db: Knex) {
     this.acks = new AcknowledgementRows(db);
     this.summaries = new ReportSummaries(db);
+    this.attempts = new FleetAttempts(this.isPostgres());
   }
 
   /**
@@ -269,25 +283,16 @@ export class DatabaseScanStore implements ScanStore {
   }
 
   async latestAttempts(): Promise<Map<string, ScanAttempt>> {
-    const rows: {
-      cluster: string;
-      attempted_at: DbDate;
-      attempt_ok: boolean | number;
-      attempt_message: string | null;
-    }[] = await this.db(CLUSTERS)
-      .whereNotNull('attempted_at')
-      .select('cluster', 'attempted_at', 'attempt_ok', 'attempt_message');
-    return new Map(
-      rows.map(row => [
-        row.cluster,
-        {
-          cluster: row.cluster,
-          at: toIso(row.attempted_at),
-          ok: Boolean(row.attempt_ok),
-          message: row.attempt_message,
-        },
-      ]),
-    );
+    return (await this.fleetState(new Date())).attempts();
+  }
+
+  async fleetState(now: Date): Promise<FleetState> {
+    const read = await readFleetState(this.db, now);
+    let attempts: Map<string, ScanAttempt> | undefined;
+    return {
+      version: read.version,
+      attempts: () => (attempts ??= this.attempts.of(read)),
+    };
   }
 
   async latestReport(cluster: string): Promise<ClusterReport | undefined> {
@@ -309,64 +314,70 @@ export class DatabaseScanStore implements ScanStore {
     return this.latest.get(await latestPointsVersion(this.db));
   }
 
-  fleetVersion(now: Date): Promise<string> {
-    return fleetVersion(this.db, now);
-  }
-
   historyVersion(cluster: string): Promise<string> {
     return historyVersion(this.db, cluster);
   }
 
+  /**
+   * Each cluster's pair of scan ids, then only the scans of the pairs that
+   * moved since the last read: a scan row never changes once stored, and
+   * retention never deletes a cluster's latest or previous scan, so the
+   * pairs and the rows read after them are one state.
+   */
   private async readLatestPoints(): Promise<Map<string, LatestPoints>> {
-    const rows: (PointRow & { role: 'latest' | 'previous' })[] = await this.db(
-      CLUSTERS,
-    )
-      .join(SCANS, join =>
-        join
-          .on(`${SCANS}.id`, '=', `${CLUSTERS}.latest_scan_id`)
-          .orOn(`${SCANS}.id`, '=', `${CLUSTERS}.previous_scan_id`),
-      )
-      .select(
-        `${SCANS}.id`,
-        `${SCANS}.cluster`,
-        `${SCANS}.scanned_at`,
-        `${SCANS}.report_id`,
-        this.db.raw(
-          `case when ${SCANS}.id = ${CLUSTERS}.latest_scan_id then 'latest' else 'previous' end as role`,
-        ),
-      );
-    const reports = await this.summaries.get(rows.map(row => row.report_id));
-    const result = new Map<string, LatestPoints>();
-    const ids = new Map<string, string[]>();
-    for (const row of rows) {
-      const pair = ids.get(row.cluster) ?? ['', ''];
-      pair[row.role === 'latest' ? 0 : 1] = String(row.id);
-      ids.set(row.cluster, pair);
-      const point = toPoint(row, reports.get(String(row.report_id))!);
-      const entry = result.get(row.cluster) ?? {
-        latest: point,
-        previous: null,
-      };
-      if (row.role === 'latest') entry.latest = point;
-      else entry.previous = point;
-      result.set(row.cluster, entry);
+    const pairs: {
+      cluster: string;
+      latest_scan_id: number | string | null;
+      previous_scan_id: number | string | null;
+    }[] = await this.db(CLUSTERS)
+      .whereNotNull('latest_scan_id')
+      .select('cluster', 'latest_scan_id', 'previous_scan_id');
+    // another read may finish meanwhile: this one compares with one last read throughout
+    const lastRead = this.lastRead;
+    const moved = pairs.filter(
+      pair => lastRead.get(pair.cluster)?.ids !== idsOf(pair),
+    );
+    const wanted = moved.flatMap(pair =>
+      pair.previous_scan_id === null
+        ? [pair.latest_scan_id!]
+        : [pair.latest_scan_id!, pair.previous_scan_id],
+    );
+    const rows = new Map<string, PointRow>();
+    for (let i = 0; i < wanted.length; i += ID_BATCH) {
+      const batch: PointRow[] = await this.db(SCANS)
+        .whereIn('id', wanted.slice(i, i + ID_BATCH))
+        .select('id', 'cluster', 'scanned_at', 'report_id');
+      for (const row of batch) rows.set(String(row.id), row);
     }
-    // a cluster whose latest was deleted by hand has only a previous: it is not "latest"
-    for (const [cluster, entry] of result) {
-      if (entry.latest === entry.previous) result.delete(cluster);
-    }
+    const reports = await this.summaries.get(
+      [...rows.values()].map(row => row.report_id),
+    );
+    const point = (id: number | string | null) => {
+      const row = id === null ? undefined : rows.get(String(id));
+      return row ? toPoint(row, reports.get(String(row.report_id))!) : null;
+    };
     // A cluster whose two scans are the same keeps its objects, and so what
     // was derived from them (its fleet row's summary): one scan stored makes
     // one row anew, not a thousand.
     const kept = new Map<string, { ids: string; entry: LatestPoints }>();
-    for (const [cluster, entry] of result) {
-      const pair = ids.get(cluster)!.join('/');
-      const last = this.lastRead.get(cluster);
-      kept.set(cluster, last?.ids === pair ? last : { ids: pair, entry });
-      if (last?.ids === pair) result.set(cluster, last.entry);
+    for (const pair of pairs) {
+      const ids = idsOf(pair);
+      const last = lastRead.get(pair.cluster);
+      if (last?.ids === ids) {
+        kept.set(pair.cluster, last);
+        continue;
+      }
+      // a cluster whose latest was deleted by hand has only a previous: it is not "latest"
+      const latest = point(pair.latest_scan_id);
+      if (latest) {
+        kept.set(pair.cluster, {
+          ids,
+          entry: { latest, previous: point(pair.previous_scan_id) },
+        });
+      }
     }
     this.lastRead = kept;
-    return result;
+    return new Map([...kept].map(([cluster, { entry }]) => [cluster, entry]));
   }
 
   async points(

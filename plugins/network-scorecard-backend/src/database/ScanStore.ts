@@ -39,6 +39,13 @@ export interface LatestPoints {
   previous: ScanPoint | null;
 }
 
+/** See `ScanStore.fleetState`. */
+export interface FleetState {
+  version: string;
+  /** taken from the same read as `version` when first asked for; an attempt unchanged since the last read keeps its object */
+  attempts(): Map<string, ScanAttempt>;
+}
+
 /** What `insertScan` did. */
 export type InsertOutcome =
   | {
@@ -67,15 +74,17 @@ export interface ScanStore {
   releaseScan(cluster: string, by: string): Promise<void>;
   /** the newest attempt of each cluster that has one */
   latestAttempts(): Promise<Map<string, ScanAttempt>>;
+  /**
+   * What the fleet's rows are read from, in one read: a version that
+   * changes whenever a cluster's latest or previous scan or newest attempt,
+   * or the acknowledgements in force at `now`, change (by any replica), and
+   * the newest attempts as of that same version
+   */
+  fleetState(now: Date): Promise<FleetState>;
   /** the newest report (by scan time) of a cluster */
   latestReport(cluster: string): Promise<ClusterReport | undefined>;
   /** the newest and previous point of every cluster, in one query */
   latestPoints(): Promise<Map<string, LatestPoints>>;
-  /**
-   * changes whenever a cluster's latest or previous scan or newest attempt,
-   * or the acknowledgements in force at `now`, change (by any replica)
-   */
-  fleetVersion(now: Date): Promise<string>;
   /** changes whenever a scan of the cluster is stored or deleted (by any replica) */
   historyVersion(cluster: string): Promise<string>;
   /** a cluster's points with `from <= scannedAt <= to`, oldest first */

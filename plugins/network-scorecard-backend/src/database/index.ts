@@ -1,4 +1,5 @@
 export type {
+  FleetState,
   InsertOutcome,
   LatestPoints,
   ScanAttempt,

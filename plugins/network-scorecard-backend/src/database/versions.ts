@@ -1,8 +1,7 @@
-import { createHash } from 'crypto';
 import { Knex } from 'knex';
-import { ACKS, CLUSTERS, SCANS } from './tables';
+import { CLUSTERS, SCANS } from './tables';
 
-function isPostgres(db: Knex): boolean {
+export function isPostgres(db: Knex): boolean {
   return String(db.client.config.client) === 'pg';
 }
 
@@ -24,38 +23,6 @@ export async function latestPointsVersion(db: Knex): Promise<string> {
     .count({ n: '*' })
     .sum({ latest: 'latest_scan_id', previous: 'previous_scan_id' });
   return `${row.n}:${row.latest ?? 0}:${row.previous ?? 0}`;
-}
-
-/**
- * Everything the fleet's rows are read from: each cluster's latest and
- * previous scan and newest attempt (its time, outcome and message), and
- * the acknowledgements in force at `now` (rows are only added and withdrawn,
- * so their count and the count withdrawn change with every write; one
- * expiring lowers the count of those still running). One statement; the
- * clusters' columns are joined in the database (text with its length
- * before it, so no two states read alike) rather than sent as rows.
- */
-export async function fleetVersion(db: Knex, now: Date): Promise<string> {
-  const clusters = isPostgres(db)
-    ? `select md5(string_agg(concat(length(cluster), ':', cluster, ',', latest_scan_id, ',', previous_scan_id, ',',
-         (extract(epoch from attempted_at) * 1000000)::bigint, ',', attempt_ok, ',',
-         length(attempt_message), ':', attempt_message), ';' order by cluster)) from ${CLUSTERS}`
-    : `select group_concat(state, ';') from (select length(cluster) || ':' || cluster || ',' ||
-         ifnull(latest_scan_id, '') || ',' || ifnull(previous_scan_id, '') || ',' || ifnull(attempted_at, '') || ',' ||
-         ifnull(attempt_ok, '') || ',' || ifnull(length(attempt_message) || ':' || attempt_message, '') as state
-         from ${CLUSTERS} order by cluster)`;
-  const result = await db.raw(
-    `select (${clusters}) as clusters,
-       (select count(*) from ${ACKS}) as acks,
-       (select count(withdrawn_at) from ${ACKS}) as withdrawn,
-       (select count(*) from ${ACKS} where withdrawn_at is null and expires_at > ?) as running`,
-    [now],
-  );
-  const [row] = isPostgres(db) ? result.rows : result;
-  const digest = createHash('sha256')
-    .update(String(row.clusters))
-    .digest('base64url');
-  return `${digest}:${row.acks}:${row.withdrawn}:${row.running}`;
 }
 
 /**

@@ -3,12 +3,12 @@ import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  Acknowledgement,
   AcknowledgementListResponse,
   AcknowledgementRequest,
   AcknowledgementResponse,
   AcknowledgementWithdrawalResponse,
   ClusterHistoryResponse,
-  ClusterListResponse,
   ClusterReport,
   ClusterSummary,
   EntityReportResponse,
@@ -25,13 +25,14 @@ import {
 } from '../catalog/CatalogClusters';
 import { catalogViewVersion } from '../catalog/catalogViewVersion';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
-import { ScanStore } from '../database';
-import {
-  clusterSummary,
-  historyPoint,
-  staleFrom,
-  withAcknowledgements,
-} from './summaries';
+import { FleetState, ScanStore } from '../database';
+import { FleetRows, clusterListJson } from './FleetRows';
+import { historyPoint, staleFrom, withAcknowledgements } from './summaries';
+
+/** Shared by the rows that have none (never changed). */
+const NONE: Record<string, Acknowledgement> = {};
+/** The errors of a cluster the catalog does not declare: one array, so that its row is kept (never changed). */
+const NO_ENTITY_ERRORS: string[] = [];
 
 /** At most this many points per history answer. */
 export const MAX_HISTORY_POINTS = 500;
@@ -39,6 +40,7 @@ export const MAX_HISTORY_POINTS = 500;
 /** Read side of the scorecard: what the routes return. */
 export class ReportService {
   private readonly entityErrors = new WeakMap<Entity, string[]>();
+  private readonly rows = new FleetRows();
 
   constructor(
     private readonly options: {
@@ -63,34 +65,43 @@ export class ReportService {
   }
 
   /**
-   * Changes whenever the cluster list could read differently, whichever
+   * The cluster list's version and a way to make the answer it names. The
+   * version changes whenever the list could read differently, whichever
    * replica wrote: the stored scans, attempts and acknowledgements, the
-   * catalog's clusters and the configured ones.
+   * catalog's clusters and the configured ones. The answer is made from the
+   * clusters, catalog view and attempts read with the version and from
+   * points and acknowledgements read after it, so it is never older than
+   * its version.
    */
-  async clusterListVersion(): Promise<string> {
+  async clusterListing(): Promise<{
+    version: string;
+    /** the list as JSON (UTF-8), and until when it holds if nothing is written: the moment the next row turns stale */
+    answer: () => Promise<{ json: Buffer; validUntil: number }>;
+  }> {
     const { registry, readCatalog, store } = this.options;
-    const [targets, catalog, stored] = await Promise.all([
+    const [targets, catalog, state] = await Promise.all([
       registry.listClusters(),
       readCatalog(),
-      store.fleetVersion(this.now()),
+      store.fleetState(this.now()),
     ]);
     const clusters = targets.map(target => [
       target.name,
       target.source,
       'cluster' in target ? target.cluster.title : undefined,
     ]);
-    return `${stored}|${catalogViewVersion(catalog)}|${JSON.stringify(
-      clusters,
-    )}`;
-  }
-
-  /** The cluster list, and until when it holds if nothing is written: the moment the next row turns stale. */
-  async clusterList(): Promise<{
-    value: ClusterListResponse;
-    validUntil: number;
-  }> {
-    const { rows, validUntil } = await this.fleet();
-    return { value: { items: rows }, validUntil };
+    return {
+      version: `${state.version}|${catalogViewVersion(
+        catalog,
+      )}|${JSON.stringify(clusters)}`,
+      answer: async () => {
+        const { json, validUntil } = await this.fleet({
+          targets,
+          catalog,
+          state,
+        });
+        return { json: clusterListJson(json), validUntil };
+      },
+    };
   }
 
   /**
@@ -273,10 +284,17 @@ export class ReportService {
     return { cluster: name, antiPatternId, withdrawn };
   }
 
-  private async fleet(): Promise<{
+  /** The fleet's rows, from what the cluster list's version was read from when given. */
+  private async fleet(read?: {
+    targets: ClusterTarget[];
+    catalog: CatalogClusterView;
+    state: FleetState;
+  }): Promise<{
     targets: ClusterTarget[];
     points: Awaited<ReturnType<ScanStore['latestPoints']>>;
     rows: ClusterSummary[];
+    /** each row's JSON, UTF-8 */
+    json: Buffer[];
     /** when the next row turns stale if no attempt is made */
     validUntil: number;
   }> {
@@ -284,33 +302,39 @@ export class ReportService {
     const now = this.now();
     const [targets, catalog, points, attempts, acknowledgements] =
       await Promise.all([
-        registry.listClusters(),
-        readCatalog(),
+        read?.targets ?? registry.listClusters(),
+        read?.catalog ?? readCatalog(),
         store.latestPoints(),
-        store.latestAttempts(),
+        read?.state.attempts() ?? store.latestAttempts(),
         store.allActiveAcknowledgements(now),
       ]);
     let validUntil = Infinity;
-    const rows = targets.map(target => {
-      const entity = catalog.clusters.get(target.name);
-      const turnsStale = staleFrom(
-        points.get(target.name),
-        attempts.get(target.name),
-        this.options.staleAfterMs,
-      );
-      if (turnsStale > now.getTime())
-        validUntil = Math.min(validUntil, turnsStale);
-      return clusterSummary(
-        target,
-        entity,
-        points.get(target.name),
-        attempts.get(target.name),
-        acknowledgements.get(target.name) ?? {},
-        entity ? this.catalogErrors(entity, now) : [],
-        now.getTime() >= turnsStale,
-      );
-    });
-    return { targets, points, rows, validUntil };
+    const { rows, json } = this.rows.rows(
+      targets.map(target => {
+        const entity = catalog.clusters.get(target.name);
+        const latest = points.get(target.name);
+        const attempt = attempts.get(target.name);
+        const turnsStale = staleFrom(
+          latest,
+          attempt,
+          this.options.staleAfterMs,
+        );
+        if (turnsStale > now.getTime())
+          validUntil = Math.min(validUntil, turnsStale);
+        return {
+          target,
+          entity,
+          points: latest,
+          attempt,
+          acknowledgements: acknowledgements.get(target.name) ?? NONE,
+          catalogErrors: entity
+            ? this.catalogErrors(entity, now)
+            : NO_ENTITY_ERRORS,
+          stale: now.getTime() >= turnsStale,
+        };
+      }),
+    );
+    return { targets, points, rows, json, validUntil };
   }
 
   /** The problems of a cluster entity's declaration; the catalog view keeps its entity objects while it is shared. */

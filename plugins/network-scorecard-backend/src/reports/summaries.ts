@@ -38,7 +38,19 @@ export function staleFrom(
   if (!attempt.ok) return -Infinity;
   return staleAfterMs === undefined
     ? Infinity
-    : Date.parse(attempt.at) + staleAfterMs + 1;
+    : attemptTime(attempt) + staleAfterMs + 1;
+}
+
+/** The store keeps an attempt's object while it reads the same. */
+const attemptTimes = new WeakMap<ScanAttempt, number>();
+
+function attemptTime(attempt: ScanAttempt): number {
+  let time = attemptTimes.get(attempt);
+  if (time === undefined) {
+    time = Date.parse(attempt.at);
+    attemptTimes.set(attempt, time);
+  }
+  return time;
 }
 
 /** One fleet row: the cluster, what the catalog says of it, its last scan and its last attempt. */

@@ -1,10 +1,13 @@
 import { JsonBody, jsonBody } from './jsonBody';
 
-/** An answer and the time it stops holding even if nothing is written (Infinity: never). */
-export interface Answer {
-  value: unknown;
-  validUntil: number;
-}
+/**
+ * An answer (a value, or the JSON of one as UTF-8) and the time it stops
+ * holding even if nothing is written (Infinity: never).
+ */
+export type Answer = { validUntil: number } & (
+  | { value: unknown }
+  | { json: Buffer }
+);
 
 interface Entry {
   body: Promise<JsonBody>;
@@ -37,9 +40,13 @@ export class BodyCache {
     }
     // shared by the requests that come while it is made
     const entry = { validUntil: Infinity } as Entry;
-    entry.body = answer().then(async ({ value, validUntil }) => {
-      entry.validUntil = validUntil;
-      return jsonBody(value);
+    entry.body = answer().then(made => {
+      entry.validUntil = made.validUntil;
+      return jsonBody(
+        'json' in made
+          ? made.json
+          : Buffer.from(JSON.stringify(made.value), 'utf8'),
+      );
     });
     entry.body.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);

@@ -6,7 +6,7 @@ import { jsonBody, sendJsonBody } from './jsonBody';
 
 /** Behind the root router's own compression middleware, as the backend serves the plugin. */
 async function app(value: unknown) {
-  const body = await jsonBody(value);
+  const body = jsonBody(Buffer.from(JSON.stringify(value)));
   const server = express();
   server.use(
     MiddlewareFactory.create({

@@ -1,9 +1,6 @@
 import { createHash } from 'crypto';
 import { Request, Response } from 'express';
-import { promisify } from 'util';
-import { gunzipSync, gzip } from 'zlib';
-
-const gzipAsync = promisify(gzip);
+import { gunzipSync, gzipSync } from 'zlib';
 
 /** A JSON answer serialised and gzipped once, to be sent many times. */
 export interface JsonBody {
@@ -13,13 +10,14 @@ export interface JsonBody {
   gzip: Buffer;
 }
 
-export async function jsonBody(value: unknown): Promise<JsonBody> {
-  const json = Buffer.from(JSON.stringify(value), 'utf8');
+/** Keeps a JSON text (UTF-8, as `JSON.stringify` makes it) ready to send. */
+export function jsonBody(json: Buffer): JsonBody {
   const hash = createHash('sha256').update(json).digest('base64url');
-  // level 3: a third of the default's time for a quarter more bytes (717 KB of JSON: 2 ms, 38 KB)
+  // level 3: a third of the default's time for a quarter more bytes (717 KB of JSON: 2 ms, 38 KB).
+  // On this thread: on a busy machine, handing 2 ms to the thread pool cost 6-13 ms of waiting for it.
   return {
     etag: `"${hash.slice(0, 27)}"`,
-    gzip: await gzipAsync(json, { level: 3 }),
+    gzip: gzipSync(json, { level: 3 }),
   };
 }
 

@@ -122,11 +122,11 @@ export async function createRouter(
 
   router.get('/clusters', async (req, res) => {
     await authorize(req, networkScorecardReadPermission);
-    const version = await reports.clusterListVersion();
+    const listing = await reports.clusterListing();
     sendJsonBody(
       req,
       res,
-      await clusterLists.get(version, () => reports.clusterList()),
+      await clusterLists.get(listing.version, listing.answer),
     );
   });
 
