@@ -134,6 +134,28 @@ async function checkFleetByKeyboard(page) {
   await page.waitForURL(/\/catalog\/default\/resource\/[^/]+/, {
     timeout: 30_000,
   });
+  await entityPageShown(page);
+}
+
+/**
+ * The entity page reached from the fleet page shows its tabs, or the text of
+ * the error boundary that replaced it (message and stack: the panel's copy rows).
+ */
+async function entityPageShown(page) {
+  const tabs = page.getByRole('tab', { name: 'Network' });
+  const failed = page.getByText(/^Error: Error in /).first();
+  await Promise.race([
+    tabs.waitFor({ timeout: 60_000 }),
+    failed.waitFor({ timeout: 60_000 }),
+  ]);
+  if (await failed.isVisible())
+    throw new Error(
+      `the entity page failed: ${(
+        await page.locator('main, body').first().textContent()
+      )
+        ?.replace(/\s+/g, ' ')
+        .slice(0, 3000)}`,
+    );
 }
 
 async function checkMigrationsByKeyboard(page) {
@@ -224,7 +246,13 @@ async function checkAcknowledgeByKeyboard(page, { token, api }) {
 async function withPageErrors(page, flow) {
   const errors = [];
   const onError = error => errors.push(error.message);
+  // React reports an error an error boundary caught on the console, not as a page error
+  const onConsole = message => {
+    if (message.type() === 'error' && /above error|Error:/.test(message.text()))
+      errors.push(message.text().slice(0, 2000));
+  };
   page.on('pageerror', onError);
+  page.on('console', onConsole);
   try {
     await flow();
   } catch (error) {
@@ -235,6 +263,7 @@ async function withPageErrors(page, flow) {
     );
   } finally {
     page.off('pageerror', onError);
+    page.off('console', onConsole);
   }
 }
 
