@@ -48,11 +48,21 @@ export function formatRelativeTime(
   return 'just now';
 }
 
+// Formatting a date is costly and a table shows the same scan times again on
+// every filter change: each text is kept (a bounded number of them).
+const absoluteTexts = new Map<string, string>();
+const KEPT_ABSOLUTE_TEXTS = 5000;
+
 /** Absolute time for tooltips, in the viewer's locale and with the ISO form for copying. */
 export function formatAbsoluteTime(iso: string): string {
+  const kept = absoluteTexts.get(iso);
+  if (kept !== undefined) return kept;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${ABSOLUTE.format(date)} (${date.toISOString()})`;
+  const text = `${ABSOLUTE.format(date)} (${date.toISOString()})`;
+  if (absoluteTexts.size >= KEPT_ABSOLUTE_TEXTS) absoluteTexts.clear();
+  absoluteTexts.set(iso, text);
+  return text;
 }
 
 export const AREA_LABELS: Record<Area, string> = {

@@ -1,4 +1,4 @@
-import { ReactNode, useMemo, useRef } from 'react';
+import { ReactNode, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button, makeStyles, TextField, Typography } from '@material-ui/core';
 import { FleetRow } from '../FleetTable/rows';
 import { plural } from '../../utils/format';
@@ -64,6 +64,15 @@ export const FleetFilters = (props: FleetFiltersProps) => {
   const classes = useStyles();
   const options = useMemo(() => filterOptions(rows, groups), [rows, groups]);
   const search = useRef<HTMLInputElement>(null);
+  // Clear filters hands focus to the search box once the cleared filters are
+  // on the page: focusing earlier, in the click, lays the page out an extra
+  // time before the change is rendered.
+  const focusSearch = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusSearch.current) return;
+    focusSearch.current = false;
+    search.current?.focus();
+  });
   // the list filters' callbacks stay the same across renders (so an unchanged
   // filter is not rendered again) and always change the latest filters
   const latest = useRef({ filters, onChange });
@@ -132,7 +141,7 @@ export const FleetFilters = (props: FleetFiltersProps) => {
               onClick={() => {
                 onChange(NO_FILTERS);
                 // the button goes away with the filters: keep keyboard focus in the filters
-                search.current?.focus();
+                focusSearch.current = true;
               }}
             >
               Clear filters

@@ -3,6 +3,7 @@ import {
   ReactNode,
   useCallback,
   useContext,
+  useMemo,
   useRef,
 } from 'react';
 import { Link } from '@backstage/core-components';
@@ -34,12 +35,23 @@ export const EntityPathProvider = ({ children }: { children: ReactNode }) => {
   // The entity route is absolute: its paths do not depend on the address.
   // A callback that stays the same when the address changes (each filter
   // change) keeps every cell of the table from rendering again.
+  // The paths are kept by entity: a filter change shows clusters whose
+  // paths were resolved before, and resolving one is not free.
   const entityRoute = useRouteRef(entityRouteRef);
   const latest = useRef(entityRoute);
   latest.current = entityRoute;
+  const paths = useMemo(() => new Map<string, string>(), []);
   const entityPath = useCallback(
-    (ref: CompoundEntityRef) => latest.current(entityRouteParams(ref)),
-    [],
+    (ref: CompoundEntityRef) => {
+      const key = `${ref.kind}:${ref.namespace}/${ref.name}`;
+      let path = paths.get(key);
+      if (path === undefined) {
+        path = latest.current(entityRouteParams(ref));
+        paths.set(key, path);
+      }
+      return path;
+    },
+    [paths],
   );
   return (
     <EntityPathContext.Provider value={entityPath}>

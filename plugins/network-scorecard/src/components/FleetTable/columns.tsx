@@ -35,8 +35,7 @@ const ScoreCell = ({ row }: { row: FleetRow }) => {
         rulesetVersion={row.rulesetVersion}
         previous={row.previous}
       />
-      {/* its own per cluster: a row's place shows another cluster after a filter change */}
-      <ScoreSparkline key={row.name} cluster={row.name} />
+      <ScoreSparkline cluster={row.name} />
     </div>
   );
 };

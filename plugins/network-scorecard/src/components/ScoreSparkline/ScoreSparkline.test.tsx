@@ -46,4 +46,31 @@ describe('ScoreSparkline', () => {
     await act(() => api.getClusterHistory.mock.results[0].value);
     expect(screen.getByTestId('sparkline-lab-edge')).toBeEmptyDOMElement();
   });
+
+  it("shows the cluster it is given now: a place that comes to show another cluster never keeps the last one's line", async () => {
+    const api = fakeNetworkScorecardApi();
+    const line = (cluster: string) =>
+      screen.getByTestId(`sparkline-${cluster}`).querySelector('[role="img"]');
+    const place = (cluster: string) => (
+      <TestApiProvider apis={[[networkScorecardApiRef, api]]}>
+        <SparklineHistoryProvider>
+          <ScoreSparkline cluster={cluster} />
+        </SparklineHistoryProvider>
+      </TestApiProvider>
+    );
+    const { rerender } = await renderInTestApp(place('prod-eu-1'));
+    await waitFor(() => expect(line('prod-eu-1')).not.toBeNull());
+    const first = line('prod-eu-1')!.getAttribute('aria-label');
+
+    rerender(place('prod-us-1'));
+    // still loading: nothing, not prod-eu-1's line under prod-us-1's name
+    expect(line('prod-us-1')).toBeNull();
+    await waitFor(() => expect(line('prod-us-1')).not.toBeNull());
+    expect(line('prod-us-1')!.getAttribute('aria-label')).not.toBe(first);
+
+    // loaded before: drawn in the same render, without asking again
+    rerender(place('prod-eu-1'));
+    expect(line('prod-eu-1')!.getAttribute('aria-label')).toBe(first);
+    expect(api.getClusterHistory).toHaveBeenCalledTimes(2);
+  });
 });

@@ -1,5 +1,4 @@
-import { memo, useRef } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { memo, useEffect, useReducer, useRef } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useTheme } from '@material-ui/core';
@@ -61,18 +60,28 @@ const Lazy = ({ cluster }: { cluster: string }) => {
   const loader = useHistoryLoader();
   const box = useRef<HTMLSpanElement>(null);
   const seen = useSeenOnce(box);
-  const { value } = useAsync(
-    async () => (seen ? loader.load(cluster) : undefined),
-    [seen, loader, cluster],
-  );
-  const scored = value?.filter(point => point.score !== null).length ?? 0;
+  // Read in this render: a row's place that comes to show another cluster
+  // (a filter change) draws that cluster's line at once when it was loaded
+  // before, and never the previous cluster's while it loads.
+  const points = loader.peek(cluster);
+  const [, loaded] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!seen || points !== undefined) return undefined;
+    let mounted = true;
+    const done = () => mounted && loaded();
+    loader.load(cluster).then(done, done);
+    return () => {
+      mounted = false;
+    };
+  }, [seen, points, loader, cluster]);
+  const scored = points?.filter(point => point.score !== null).length ?? 0;
   return (
     <span
       ref={box}
       data-testid={`sparkline-${cluster}`}
       style={{ display: 'block', width: WIDTH, height: HEIGHT }}
     >
-      {value && scored >= 2 && <Chart points={value} />}
+      {points && scored >= 2 && <Chart points={points} />}
     </span>
   );
 };

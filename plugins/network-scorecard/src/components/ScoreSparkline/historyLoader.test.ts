@@ -41,4 +41,21 @@ describe('createHistoryLoader', () => {
     await expect(loader.load('a')).rejects.toThrow('503');
     expect(fetchHistory).toHaveBeenCalledTimes(1);
   });
+
+  it('tells what a finished load gave without waiting, and nothing before', async () => {
+    const points: HistoryPoint[] = [];
+    const fetchHistory = jest.fn((cluster: string) =>
+      cluster === 'down'
+        ? Promise.reject(new Error('503'))
+        : Promise.resolve(points),
+    );
+    const loader = createHistoryLoader(fetchHistory, 4);
+    expect(loader.peek('a')).toBeUndefined();
+    const loading = loader.load('a');
+    expect(loader.peek('a')).toBeUndefined();
+    await loading;
+    expect(loader.peek('a')).toBe(points);
+    await expect(loader.load('down')).rejects.toThrow('503');
+    expect(loader.peek('down')).toBeNull();
+  });
 });

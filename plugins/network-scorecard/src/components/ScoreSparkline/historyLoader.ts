@@ -3,6 +3,11 @@ import { HistoryPoint } from '@network-scorecard/common';
 /** Loads each cluster's recent history once, a few requests at a time. */
 export interface HistoryLoader {
   load(cluster: string): Promise<HistoryPoint[]>;
+  /**
+   * What a finished load gave, without waiting: the points, `null` when it
+   * failed, `undefined` while it runs or before it was asked for.
+   */
+  peek(cluster: string): HistoryPoint[] | null | undefined;
 }
 
 /**
@@ -15,6 +20,7 @@ export function createHistoryLoader(
   concurrency: number,
 ): HistoryLoader {
   const cache = new Map<string, Promise<HistoryPoint[]>>();
+  const settled = new Map<string, HistoryPoint[] | null>();
   const waiting: (() => void)[] = [];
   let running = 0;
 
@@ -44,8 +50,15 @@ export function createHistoryLoader(
       if (!pending) {
         pending = enqueue(cluster);
         cache.set(cluster, pending);
+        pending.then(
+          points => settled.set(cluster, points),
+          () => settled.set(cluster, null),
+        );
       }
       return pending;
+    },
+    peek(cluster) {
+      return settled.get(cluster);
     },
   };
 }
