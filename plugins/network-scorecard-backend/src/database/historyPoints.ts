@@ -20,6 +20,9 @@ function epochMs(value: DbDate): number {
   return new Date(value).getTime();
 }
 
+/** A scan whose report differs from the one before it, with that scan's id (null: none stored). */
+type ChangeRow = PointRow & { before_id: number | string | null };
+
 /** A cluster's scans in a time range, starting at a scan when given (ties in time are ordered by id). */
 interface Selection {
   cluster: string;
@@ -81,7 +84,25 @@ export async function sampledHistory(
     }
   }
 
-  const [{ n }] = await selected(db, selection).count({ n: '*' });
+  // Independent reads, at once: on PostgreSQL each is a round trip of its own.
+  const [[{ n }], first, last, changes] = await Promise.all([
+    selected(db, selection).count({ n: '*' }),
+    selected(db, selection).orderBy(OLDEST_FIRST).first(COLUMNS),
+    selected(db, selection).orderBy(NEWEST_FIRST).first(COLUMNS),
+    // each change, and the scan before it; the scan before is looked up
+    // from the change's time down (`p.scanned_at <=` bounds the index scan:
+    // without it the database walks the cluster's scans from the newest)
+    selected(db, selection)
+      .andWhere('report_changed', true)
+      .orderBy(OLDEST_FIRST)
+      .select(
+        ...COLUMNS,
+        db.raw(
+          `(select p.id from ${SCANS} p where p.cluster = ${SCANS}.cluster and p.scanned_at <= ${SCANS}.scanned_at and (p.scanned_at < ${SCANS}.scanned_at or p.id < ${SCANS}.id) order by p.scanned_at desc, p.id desc limit 1) as before_id`,
+        ),
+      )
+      .then(found => found as ChangeRow[]),
+  ]);
   const total = Number(n);
   if (total <= max) {
     return {
@@ -90,50 +111,54 @@ export async function sampledHistory(
     };
   }
 
-  const first: PointRow = await selected(db, selection)
-    .orderBy(OLDEST_FIRST)
-    .first(COLUMNS);
-  const last: PointRow = await selected(db, selection)
-    .orderBy(NEWEST_FIRST)
-    .first(COLUMNS);
-  // each change, and the scan before it
-  const changes: (PointRow & { before_id: number | string | null })[] =
-    await selected(db, selection)
-      .andWhere('report_changed', true)
-      .orderBy(OLDEST_FIRST)
-      .select(
-        ...COLUMNS,
-        db.raw(
-          `(select p.id from ${SCANS} p where p.cluster = ${SCANS}.cluster and (p.scanned_at < ${SCANS}.scanned_at or (p.scanned_at = ${SCANS}.scanned_at and p.id < ${SCANS}.id)) order by p.scanned_at desc, p.id desc limit 1) as before_id`,
-        ),
-      );
-  const kept = new Set<string>([String(first.id), String(last.id)]);
+  // the rows kept, by id; a change's scan before is known by id only
+  const kept = new Map<string, PointRow | undefined>([
+    [String(first.id), first],
+    [String(last.id), last],
+  ]);
   for (const change of changes) {
     // the first scan's change (if any) is from a scan outside the range
     if (String(change.id) === String(first.id) || change.before_id === null)
       continue;
-    kept.add(String(change.before_id));
-    kept.add(String(change.id));
+    const before = String(change.before_id);
+    if (!kept.has(before)) kept.set(before, undefined);
+    kept.set(String(change.id), change);
   }
 
   const room = max - kept.size;
   if (room > 0) {
-    for (const id of await lastOfEachSlice(db, selection, first, last, room)) {
+    for (const row of await lastOfEachSlice(db, selection, first, last, room)) {
       if (kept.size >= max) break;
-      kept.add(String(id));
+      kept.set(String(row.id), row);
     }
   }
-  const rows: PointRow[] = await db(SCANS)
-    .whereIn('id', [...kept])
-    .orderBy(OLDEST_FIRST)
-    .select(COLUMNS);
+  const missing = [...kept].filter(([, row]) => !row).map(([id]) => id);
+  const found: PointRow[] = missing.length
+    ? await db(SCANS).whereIn('id', missing).select(COLUMNS)
+    : [];
+  const rows = [
+    ...[...kept.values()].filter((row): row is PointRow => row !== undefined),
+    ...found,
+  ].map(row => ({
+    id: row.id,
+    cluster: row.cluster,
+    scanned_at: row.scanned_at,
+    report_id: row.report_id,
+  }));
+  rows.sort(
+    (a, b) =>
+      epochMs(a.scanned_at) - epochMs(b.scanned_at) ||
+      Number(a.id) - Number(b.id),
+  );
   return { total, rows };
 }
 
 /**
  * The last scan of each of `room` equal slices of [first, last] in time,
  * oldest slice first; empty slices have none. Slice k holds the times from
- * first + ceil(k * span / room) up to the next slice's start.
+ * first + ceil(k * span / room) up to the next slice's start. The slices are
+ * made in the database from four numbers (epoch ms, integer arithmetic): a
+ * list of 3 × room bound values cost more to bind and parse than the seeks.
  */
 async function lastOfEachSlice(
   db: Knex,
@@ -141,37 +166,43 @@ async function lastOfEachSlice(
   first: PointRow,
   last: PointRow,
   room: number,
-): Promise<(number | string)[]> {
+): Promise<PointRow[]> {
   const from = epochMs(first.scanned_at);
   const span = epochMs(last.scanned_at) - from;
-  const bounds = Array.from({ length: room + 1 }, (_, k) =>
-    k === room ? from + span + 1 : from + Math.ceil((k * span) / room),
-  );
-  const [int, time] = isPostgres(db)
-    ? ['?::int', '?::timestamptz']
-    : ['?', '?'];
-  const slices = bounds
-    .slice(0, -1)
-    .map((lo, k) => ({ k, lo, hi: bounds[k + 1] }));
-  const rows: { id: number | string | null }[] = await db
+  const pg = isPostgres(db);
+  // integers, so that `/` divides as integers (better-sqlite3 binds a number as a real)
+  const number = pg ? '?::bigint' : 'cast(? as integer)';
+  // SQLite keeps times as epoch ms; PostgreSQL as timestamptz
+  const time = (ms: string) => (pg ? `to_timestamp(${ms} / 1000.0)` : ms);
+  const ceilOf = (k: string) =>
+    `case when ${k} = p.room then p.f + p.span + 1 else p.f + (${k} * p.span + p.room - 1) / p.room end`;
+  return db
     .with(
+      'p',
+      ['f', 'span', 'room'],
+      db.raw(`values (${number}, ${number}, ${number})`, [from, span, room]),
+    )
+    .withRecursive(
       'slices',
       ['k', 'lo', 'hi'],
       db.raw(
-        `values ${slices.map(() => `(${int}, ${time}, ${time})`).join(', ')}`,
-        slices.flatMap(({ k, lo, hi }) => [k, new Date(lo), new Date(hi)]),
+        `select 0, p.f, ${ceilOf(
+          '1',
+        )} from p union all select slices.k + 1, slices.hi, ${ceilOf(
+          '(slices.k + 2)',
+        )} from slices, p where slices.k + 1 < p.room`,
       ),
     )
     .from('slices')
-    .select(
-      db.raw(
-        // the selection's first scan may share its time with earlier ones (a limit cut there)
-        `(select x.id from ${SCANS} x where x.cluster = ? and x.scanned_at >= slices.lo and x.scanned_at < slices.hi and (x.scanned_at > ? or x.id >= ?) order by x.scanned_at desc, x.id desc limit 1) as id`,
-        [selection.cluster, new Date(from), first.id],
-      ),
+    .joinRaw(
+      // the selection's first scan may share its time with earlier ones (a limit cut there)
+      `join ${SCANS} s on s.id = (select x.id from ${SCANS} x where x.cluster = ? and x.scanned_at >= ${time(
+        'slices.lo',
+      )} and x.scanned_at < ${time(
+        'slices.hi',
+      )} and (x.scanned_at > ? or x.id >= ?) order by x.scanned_at desc, x.id desc limit 1)`,
+      [selection.cluster, new Date(from), first.id],
     )
-    .orderBy('k');
-  return rows
-    .map(row => row.id)
-    .filter((id): id is number | string => id !== null);
+    .orderBy('slices.k')
+    .select(COLUMNS.map(column => `s.${column}`));
 }
