@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
   ContentHeader,
@@ -13,11 +13,21 @@ import { migrationsRouteRef } from '../../routes';
 import { FleetOverview } from './FleetOverview';
 import { NoClusters } from './NoClusters';
 
+/**
+ * Asked for as the page first renders, not from an effect: effects run once
+ * the whole app shell around the page is committed and painted, and the
+ * fleet list is the longest wait of the page.
+ */
+function useAskedAtOnce<T>(ask: () => Promise<T>) {
+  const [request] = useState(ask);
+  return useAsync(() => request, [request]);
+}
+
 const Fleet = () => {
   const api = useApi(networkScorecardApiRef);
-  const list = useAsync(() => api.listClusters(), [api]);
+  const list = useAskedAtOnce(() => api.listClusters());
   // the table does not wait for the summary tiles
-  const summary = useAsync(() => api.getFleetSummary(), [api]);
+  const summary = useAskedAtOnce(() => api.getFleetSummary());
   if (list.error) return <ResponseErrorPanel error={list.error} />;
   if (list.loading || !list.value) return <Progress />;
   if (list.value.items.length === 0) return <NoClusters />;
