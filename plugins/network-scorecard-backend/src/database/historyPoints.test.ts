@@ -203,8 +203,9 @@ describe('sampled history', () => {
           );
       const kept = await flags();
       const directory = DatabaseScanStore.migrationsDirectory();
-      await knex.migrate.down({ directory });
-      await knex.migrate.up({ directory });
+      const name = '20261201030000_history_reads.js';
+      await knex.migrate.down({ directory, name });
+      await knex.migrate.up({ directory, name });
       expect(await flags()).toEqual(kept);
       expect(kept.filter(([, changed]) => changed)).toHaveLength(4);
     },
