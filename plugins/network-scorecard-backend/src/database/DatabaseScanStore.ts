@@ -7,7 +7,7 @@ import { Knex } from 'knex';
 import { AcknowledgementRows } from './AcknowledgementRows';
 import { fleetHistory } from './fleetHistory';
 import { touchBuckets, touchBucketsBefore } from './fleetBuckets';
-import { sampledHistory } from './historyPoints';
+import { HistoryHead, historyHead, sampledHistory } from './historyPoints';
 import { StampedRead } from './stampedRead';
 import { historyVersion, latestPointsVersion } from './versions';
 import { FleetAttempts, readFleetState } from './fleetState';
@@ -396,12 +396,26 @@ export class DatabaseScanStore implements ScanStore {
     return this.toPoints(rows);
   }
 
+  historyHead(
+    cluster: string,
+    range: { from: Date; to: Date },
+  ): Promise<HistoryHead> {
+    return historyHead(this.db, cluster, range);
+  }
+
   async history(
     cluster: string,
     range: { from: Date; to: Date; limit?: number },
     max: number,
+    head?: HistoryHead,
   ): Promise<{ total: number; points: ScanPoint[] }> {
-    const { total, rows } = await sampledHistory(this.db, cluster, range, max);
+    const { total, rows } = await sampledHistory(
+      this.db,
+      cluster,
+      range,
+      max,
+      head,
+    );
     return { total, points: await this.toPoints(rows) };
   }
 

@@ -7,6 +7,7 @@ import {
   ReportSource,
   ScanHeadline,
 } from '@network-scorecard/common';
+import type { HistoryHead } from './historyPoints';
 
 /**
  * One scan as history keeps it: the headline figures and statuses of a
@@ -87,6 +88,15 @@ export interface ScanStore {
   latestPoints(): Promise<Map<string, LatestPoints>>;
   /** changes whenever a scan of the cluster is stored or deleted (by any replica) */
   historyVersion(cluster: string): Promise<string>;
+  /**
+   * how many scans of the cluster `from <= scannedAt <= to` holds, with the
+   * first and last: changes whenever one in the range is stored or deleted
+   * (by any replica); `history` over the range starts from it
+   */
+  historyHead(
+    cluster: string,
+    range: { from: Date; to: Date },
+  ): Promise<HistoryHead>;
   /** a cluster's points with `from <= scannedAt <= to`, oldest first */
   points(
     cluster: string,
@@ -101,6 +111,8 @@ export interface ScanStore {
     cluster: string,
     range: { from: Date; to: Date; limit?: number },
     max: number,
+    /** the range's head, when read just before (without a limit) */
+    head?: HistoryHead,
   ): Promise<{ total: number; points: ScanPoint[] }>;
   fleetHistory(range: {
     from: Date;

@@ -49,6 +49,47 @@ function selected(db: Knex, s: Selection): Knex.QueryBuilder {
 }
 
 /**
+ * Where a cluster's history over a range starts from: how many scans the
+ * range holds, and its first and last (undefined when it holds none). It
+ * changes whenever a scan in the range is stored or deleted, so it is also
+ * the version of the history over that range.
+ */
+export interface HistoryHead {
+  total: number;
+  first?: PointRow;
+  last?: PointRow;
+}
+
+function headOf(db: Knex, selection: Selection): Promise<HistoryHead> {
+  // at once: on PostgreSQL each is a round trip of its own
+  return Promise.all([
+    selected(db, selection).count({ n: '*' }),
+    selected(db, selection).orderBy(OLDEST_FIRST).first(COLUMNS),
+    selected(db, selection).orderBy(NEWEST_FIRST).first(COLUMNS),
+  ]).then(([[{ n }], first, last]) => ({
+    total: Number(n),
+    first: first as PointRow | undefined,
+    last: last as PointRow | undefined,
+  }));
+}
+
+/** The head of a cluster's history over `from <= scannedAt <= to`. */
+export function historyHead(
+  db: Knex,
+  cluster: string,
+  range: { from: Date; to: Date },
+): Promise<HistoryHead> {
+  return headOf(db, { cluster, from: range.from, to: range.to });
+}
+
+/** Changes whenever the head does: the count, and the first and last scan by id and time. */
+export function headVersion(head: HistoryHead): string {
+  const scan = (row?: PointRow) =>
+    row ? `${row.id}@${epochMs(row.scanned_at)}` : '';
+  return `${head.total}:${scan(head.first)}:${scan(head.last)}`;
+}
+
+/**
  * A cluster's history, thinned in the database to at most `max` points
  * spread evenly over time. The first and last point and both sides of every
  * change of report (the report holds the ruleset and the statuses) are
@@ -62,6 +103,8 @@ export async function sampledHistory(
   cluster: string,
   range: { from: Date; to: Date; limit?: number },
   max: number,
+  /** the range's head when already read (without a limit): not read again */
+  known?: HistoryHead,
 ): Promise<{ total: number; rows: PointRow[] }> {
   const selection: Selection = { cluster, from: range.from, to: range.to };
   if (range.limit !== undefined) {
@@ -72,23 +115,21 @@ export async function sampledHistory(
     if (newest.length <= max) {
       return { total: newest.length, rows: newest.reverse() };
     }
-    const first: PointRow | undefined = await selected(db, selection)
+    const oldestKept: PointRow | undefined = await selected(db, selection)
       .orderBy(NEWEST_FIRST)
       .offset(range.limit - 1)
       .first(COLUMNS);
-    if (first) {
+    if (oldestKept) {
       selection.start = {
-        at: new Date(epochMs(first.scanned_at)),
-        id: first.id,
+        at: new Date(epochMs(oldestKept.scanned_at)),
+        id: oldestKept.id,
       };
     }
   }
 
   // Independent reads, at once: on PostgreSQL each is a round trip of its own.
-  const [[{ n }], first, last, changes] = await Promise.all([
-    selected(db, selection).count({ n: '*' }),
-    selected(db, selection).orderBy(OLDEST_FIRST).first(COLUMNS),
-    selected(db, selection).orderBy(NEWEST_FIRST).first(COLUMNS),
+  const [head, changes] = await Promise.all([
+    known && range.limit === undefined ? known : headOf(db, selection),
     // each change, and the scan before it; the scan before is looked up
     // from the change's time down (`p.scanned_at <=` bounds the index scan:
     // without it the database walks the cluster's scans from the newest)
@@ -103,8 +144,8 @@ export async function sampledHistory(
       )
       .then(found => found as ChangeRow[]),
   ]);
-  const total = Number(n);
-  if (total <= max) {
+  const { total, first, last } = head;
+  if (total <= max || !first || !last) {
     return {
       total,
       rows: await selected(db, selection).orderBy(OLDEST_FIRST).select(COLUMNS),

@@ -25,7 +25,7 @@ import {
 } from '../catalog/CatalogClusters';
 import { catalogViewVersion } from '../catalog/catalogViewVersion';
 import { ClusterRegistry, ClusterTarget } from '../clusters';
-import { FleetState, ScanStore } from '../database';
+import { FleetState, HistoryHead, ScanStore, headVersion } from '../database';
 import { FleetRows, clusterListJson } from './FleetRows';
 import { historyPoint, staleFrom, withAcknowledgements } from './summaries';
 
@@ -105,23 +105,43 @@ export class ReportService {
   }
 
   /**
-   * Changes whenever `history(name, range)` could answer differently
-   * (a scan of the cluster stored or deleted, by any replica); undefined
-   * when the answer moves with the clock (no `to`: it ends now).
+   * A cluster's history over a range, to be kept and sent many times: a
+   * version that changes whenever `history(name, range)` could answer
+   * differently (a scan in the range stored or deleted, by any replica), and
+   * the answer, made from what the version read (the range's count, first
+   * and last scan are not read twice). Undefined when the answer moves with
+   * the clock (no `to`: it ends now).
    */
-  async historyVersion(
+  async historyListing(
     name: string,
     range: { from?: Date; to?: Date; limit?: number },
-  ): Promise<string | undefined> {
+  ): Promise<
+    | { version: string; answer: () => Promise<ClusterHistoryResponse> }
+    | undefined
+  > {
     if (!range.to) return undefined;
     await this.requireCluster(name);
-    return JSON.stringify([
-      name,
-      range.from?.toISOString() ?? null,
-      range.to.toISOString(),
-      range.limit ?? null,
-      await this.options.store.historyVersion(name),
-    ]);
+    const { from, to } = this.historyBounds(range);
+    const key = (version: string) =>
+      JSON.stringify([
+        name,
+        from.toISOString(),
+        to.toISOString(),
+        range.limit ?? null,
+        version,
+      ]);
+    if (range.limit !== undefined) {
+      // the newest `limit` of the range: any scan of the cluster may move them
+      return {
+        version: key(await this.options.store.historyVersion(name)),
+        answer: () => this.history(name, range),
+      };
+    }
+    const head = await this.options.store.historyHead(name, { from, to });
+    return {
+      version: key(headVersion(head)),
+      answer: () => this.history(name, range, head),
+    };
   }
 
   /** Derived from the same rows as the cluster list. */
@@ -140,11 +160,11 @@ export class ReportService {
     return this.acknowledged(report);
   }
 
-  async history(
-    name: string,
-    range: { from?: Date; to?: Date; limit?: number },
-  ): Promise<ClusterHistoryResponse> {
-    await this.requireCluster(name);
+  /** The range asked for, with its defaults; 400 when it ends before it starts. */
+  private historyBounds(range: { from?: Date; to?: Date }): {
+    from: Date;
+    to: Date;
+  } {
     const from = range.from ?? new Date(0);
     const to = range.to ?? this.now();
     if (from.getTime() > to.getTime()) {
@@ -152,10 +172,22 @@ export class ReportService {
         `query.from (${from.toISOString()}) is after query.to (${to.toISOString()})`,
       );
     }
+    return { from, to };
+  }
+
+  async history(
+    name: string,
+    range: { from?: Date; to?: Date; limit?: number },
+    /** the range's head, read just before by historyListing */
+    head?: HistoryHead,
+  ): Promise<ClusterHistoryResponse> {
+    await this.requireCluster(name);
+    const { from, to } = this.historyBounds(range);
     const { total, points } = await this.options.store.history(
       name,
       { from, to, limit: range.limit },
       MAX_HISTORY_POINTS,
+      head,
     );
     return {
       cluster: name,

@@ -141,16 +141,16 @@ export async function createRouter(
     await authorize(req, networkScorecardReadPermission);
     const query = parse(historyQuery, req.query, 'query');
     const name = parse(clusterName, req.params.name, 'name');
-    const version = await reports.historyVersion(name, query);
-    if (version === undefined) {
+    const listing = await reports.historyListing(name, query);
+    if (listing === undefined) {
       res.json(await reports.history(name, query));
       return;
     }
     sendJsonBody(
       req,
       res,
-      await histories.get(version, async () => ({
-        value: await reports.history(name, query),
+      await histories.get(listing.version, async () => ({
+        value: await listing.answer(),
         validUntil: Infinity,
       })),
     );
