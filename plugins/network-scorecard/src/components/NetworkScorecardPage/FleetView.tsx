@@ -19,7 +19,12 @@ import { NoClusters } from './NoClusters';
  * fleet list is the longest wait of the page.
  */
 function useAskedAtOnce<T>(ask: () => Promise<T>) {
-  const [request] = useState(ask);
+  const [request] = useState(() => {
+    const asked = ask();
+    // handled by useAsync once the page is committed: not an unhandled rejection before that
+    asked.catch(() => undefined);
+    return asked;
+  });
   return useAsync(() => request, [request]);
 }
 
