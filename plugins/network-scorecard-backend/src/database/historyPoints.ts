@@ -82,11 +82,9 @@ export function historyHead(
   return headOf(db, { cluster, from: range.from, to: range.to });
 }
 
-/** Changes whenever the head does: the count, and the first and last scan by id and time. */
-export function headVersion(head: HistoryHead): string {
-  const scan = (row?: PointRow) =>
-    row ? `${row.id}@${epochMs(row.scanned_at)}` : '';
-  return `${head.total}:${scan(head.first)}:${scan(head.last)}`;
+/** A history short enough to be kept whole: every scan of the selection, oldest first. */
+function short(db: Knex, selection: Selection): Promise<PointRow[]> {
+  return selected(db, selection).orderBy(OLDEST_FIRST).select(COLUMNS);
 }
 
 /**
@@ -127,9 +125,13 @@ export async function sampledHistory(
     }
   }
 
+  const given = range.limit === undefined ? known : undefined;
+  if (given && given.total <= max) {
+    return { total: given.total, rows: await short(db, selection) };
+  }
   // Independent reads, at once: on PostgreSQL each is a round trip of its own.
   const [head, changes] = await Promise.all([
-    known && range.limit === undefined ? known : headOf(db, selection),
+    given ?? headOf(db, selection),
     // each change, and the scan before it; the scan before is looked up
     // from the change's time down (`p.scanned_at <=` bounds the index scan:
     // without it the database walks the cluster's scans from the newest)
@@ -146,10 +148,7 @@ export async function sampledHistory(
   ]);
   const { total, first, last } = head;
   if (total <= max || !first || !last) {
-    return {
-      total,
-      rows: await selected(db, selection).orderBy(OLDEST_FIRST).select(COLUMNS),
-    };
+    return { total, rows: await short(db, selection) };
   }
 
   // the rows kept, by id; a change's scan before is known by id only

@@ -7,6 +7,6 @@ export type {
   ScanStore,
 } from './ScanStore';
 export { DatabaseScanStore } from './DatabaseScanStore';
-export { headVersion } from './historyPoints';
+export { headVersion } from './versions';
 export type { HistoryHead } from './historyPoints';
 export { scanPoint } from './scanPoint';

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { CLUSTERS, SCANS } from './tables';
+import type { HistoryHead } from './historyPoints';
+import { CLUSTERS, DbDate, SCANS } from './tables';
 
 export function isPostgres(db: Knex): boolean {
   return String(db.client.config.client) === 'pg';
@@ -49,4 +50,15 @@ export async function historyVersion(
       ? ''
       : new Date(value as never).getTime();
   return `${row.n}:${time(row.first)}:${time(row.last)}`;
+}
+
+/**
+ * A cluster's history over one range: changes whenever its head does (how
+ * many scans the range holds, its first and last by id and time), i.e. with
+ * a scan stored or deleted in the range.
+ */
+export function headVersion(head: HistoryHead): string {
+  const scan = (row?: { id: number | string; scanned_at: DbDate }) =>
+    row ? `${row.id}@${new Date(row.scanned_at).getTime()}` : '';
+  return `${head.total}:${scan(head.first)}:${scan(head.last)}`;
 }

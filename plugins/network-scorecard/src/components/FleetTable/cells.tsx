@@ -8,7 +8,11 @@ import {
 } from 'react';
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   entityRouteParams,
   entityRouteRef,
@@ -43,7 +47,7 @@ export const EntityPathProvider = ({ children }: { children: ReactNode }) => {
   const paths = useMemo(() => new Map<string, string>(), []);
   const entityPath = useCallback(
     (ref: CompoundEntityRef) => {
-      const key = `${ref.kind}:${ref.namespace}/${ref.name}`;
+      const key = stringifyEntityRef(ref);
       let path = paths.get(key);
       if (path === undefined) {
         path = latest.current(entityRouteParams(ref));
