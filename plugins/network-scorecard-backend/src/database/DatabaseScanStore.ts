@@ -5,14 +5,16 @@ import {
 import { Acknowledgement, ClusterReport } from '@network-scorecard/common';
 import { Knex } from 'knex';
 import { AcknowledgementRows } from './AcknowledgementRows';
+import { deleteScansBefore } from './deleteScansBefore';
 import { fleetHistory } from './fleetHistory';
-import { touchBuckets, touchBucketsBefore } from './fleetBuckets';
-import { HistoryHead, historyHead, sampledHistory } from './historyPoints';
-import { StampedRead } from './stampedRead';
-import { historyVersion, latestPointsVersion } from './versions';
 import { FleetAttempts, readFleetState } from './fleetState';
-import { PointRow, ReportSummaries, Summary, toPoint } from './pointRows';
-import { contentHash, reportContent, scanSummary } from './scanPoint';
+import { HistoryHead, historyHead, sampledHistory } from './historyPoints';
+import { insertItems, insertScan } from './insertScan';
+import { LatestPointsRead } from './latestPointsRead';
+import { PointRow, ReportSummaries, pointsOf } from './pointRows';
+import { scanSummary } from './scanPoint';
+import { StampedRead } from './stampedRead';
+import { historyVersion, isPostgres, latestPointsVersion } from './versions';
 import {
   AcknowledgementRecord,
   FleetHistoryBucket,
@@ -38,22 +40,6 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-interface ReportRow {
-  id: number | string;
-  content_hash: string;
-  summary: string | null;
-}
-
-/** Ids per statement: SQLite allows 32,766 bound values. */
-const ID_BATCH = 5000;
-
-function idsOf(pair: {
-  latest_scan_id: number | string | null;
-  previous_scan_id: number | string | null;
-}): string {
-  return `${pair.latest_scan_id}/${pair.previous_scan_id}`;
-}
-
 /**
  * Scan history, attempts and acknowledgements in the plugin's own database
  * (knex; SQLite and PostgreSQL). A scan is a small row; its report is kept
@@ -62,9 +48,7 @@ function idsOf(pair: {
 export class DatabaseScanStore implements ScanStore {
   private readonly acks: AcknowledgementRows;
   private readonly summaries: ReportSummaries;
-  private readonly latest = new StampedRead(() => this.readLatestPoints());
-  /** each cluster's entry of the last read, under the ids of its two scans */
-  private lastRead = new Map<string, { ids: string; entry: LatestPoints }>();
+  private readonly latest: StampedRead<Map<string, LatestPoints>>;
   private readonly attempts: FleetAttempts;
 
   static async create(options: {
@@ -88,7 +72,9 @@ export class DatabaseScanStore implements ScanStore {
   constructor(private readonly db: Knex) {
     this.acks = new AcknowledgementRows(db);
     this.summaries = new ReportSummaries(db);
-    this.attempts = new FleetAttempts(this.isPostgres());
+    const latestPoints = new LatestPointsRead(db, this.summaries);
+    this.latest = new StampedRead(() => latestPoints.read());
+    this.attempts = new FleetAttempts(isPostgres(db));
   }
 
   /**
@@ -114,131 +100,8 @@ export class DatabaseScanStore implements ScanStore {
     return rows.length;
   }
 
-  async insertScan(report: ClusterReport): Promise<InsertOutcome> {
-    const content = reportContent(report);
-    const hash = contentHash(content);
-    const summary = scanSummary(report);
-    const scannedAt = new Date(report.scannedAt);
-    return this.db.transaction(async tx => {
-      await tx(CLUSTERS)
-        .insert({ cluster: report.cluster })
-        .onConflict('cluster')
-        .ignore();
-      // one writer per cluster at a time, across replicas
-      const lock = tx(CLUSTERS).where({ cluster: report.cluster });
-      const state: {
-        latest_scan_id: number | string | null;
-        previous_scan_id: number | string | null;
-      } = await (this.isPostgres() ? lock.forUpdate() : lock).first(
-        'latest_scan_id',
-        'previous_scan_id',
-      );
-
-      let reportRow: ReportRow | undefined = await tx(REPORTS)
-        .where({ cluster: report.cluster, content_hash: hash })
-        .first('id', 'content_hash', 'summary');
-      const reportStored = !reportRow;
-      if (!reportRow) {
-        const [inserted] = await tx(REPORTS)
-          .insert({
-            cluster: report.cluster,
-            content_hash: hash,
-            summary: JSON.stringify(summary),
-            report: JSON.stringify(report),
-          })
-          .returning('id');
-        const id = typeof inserted === 'object' ? inserted.id : inserted;
-        await insertItems(tx, id, summary);
-        reportRow = { id, content_hash: hash, summary: null };
-      } else {
-        const duplicate = await tx(SCANS)
-          .where({
-            cluster: report.cluster,
-            scanned_at: scannedAt,
-            report_id: reportRow.id,
-          })
-          .first('id');
-        if (duplicate) return { stored: false };
-      }
-
-      // neighbours by time: a backfilled dump lands between two scans
-      const neighbours = tx(SCANS).where({ cluster: report.cluster });
-      const before: { report_id: number | string } | undefined =
-        await neighbours
-          .clone()
-          .andWhere('scanned_at', '<=', scannedAt)
-          .orderBy([
-            { column: 'scanned_at', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ])
-          .first('report_id');
-      const after:
-        | { id: number | string; report_id: number | string }
-        | undefined = await neighbours
-        .clone()
-        .andWhere('scanned_at', '>', scannedAt)
-        .orderBy([
-          { column: 'scanned_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .first('id', 'report_id');
-      const differs = (other: { report_id: number | string } | undefined) =>
-        !other || String(other.report_id) !== String(reportRow!.id);
-
-      const [insertedScan] = await tx(SCANS)
-        .insert({
-          report_changed: differs(before),
-          cluster: report.cluster,
-          scanned_at: scannedAt,
-          source: report.source,
-          status: report.status,
-          score: report.score,
-          grade: report.grade,
-          coverage: report.coverage,
-          ruleset_version: report.rulesetVersion,
-          report_id: reportRow.id,
-        })
-        .returning('id');
-      const scanId =
-        typeof insertedScan === 'object' ? insertedScan.id : insertedScan;
-      if (after) {
-        await tx(SCANS)
-          .where({ id: after.id })
-          .update({ report_changed: differs(after) });
-      }
-      await touchBuckets(tx, scannedAt);
-
-      const [latest, previous] = await this.pointsById(tx, [
-        state.latest_scan_id,
-        state.previous_scan_id,
-      ]);
-      const newest = (a: ScanPoint | null) =>
-        !a || Date.parse(a.scannedAt) <= scannedAt.getTime();
-      if (newest(latest)) {
-        await tx(CLUSTERS).where({ cluster: report.cluster }).update({
-          latest_scan_id: scanId,
-          previous_scan_id: state.latest_scan_id,
-        });
-        return {
-          stored: true,
-          reportStored,
-          becameLatest: true,
-          previous: latest,
-        };
-      }
-      // a backfilled dump older than the latest: it may still be the one before it
-      if (newest(previous)) {
-        await tx(CLUSTERS)
-          .where({ cluster: report.cluster })
-          .update({ previous_scan_id: scanId });
-      }
-      return {
-        stored: true,
-        reportStored,
-        becameLatest: false,
-        previous: null,
-      };
-    });
+  insertScan(report: ClusterReport): Promise<InsertOutcome> {
+    return insertScan(this.db, this.summaries, report);
   }
 
   async recordAttempt(attempt: ScanAttempt): Promise<void> {
@@ -318,68 +181,6 @@ export class DatabaseScanStore implements ScanStore {
     return historyVersion(this.db, cluster);
   }
 
-  /**
-   * Each cluster's pair of scan ids, then only the scans of the pairs that
-   * moved since the last read: a scan row never changes once stored, and
-   * retention never deletes a cluster's latest or previous scan, so the
-   * pairs and the rows read after them are one state.
-   */
-  private async readLatestPoints(): Promise<Map<string, LatestPoints>> {
-    const pairs: {
-      cluster: string;
-      latest_scan_id: number | string | null;
-      previous_scan_id: number | string | null;
-    }[] = await this.db(CLUSTERS)
-      .whereNotNull('latest_scan_id')
-      .select('cluster', 'latest_scan_id', 'previous_scan_id');
-    // another read may finish meanwhile: this one compares with one last read throughout
-    const lastRead = this.lastRead;
-    const moved = pairs.filter(
-      pair => lastRead.get(pair.cluster)?.ids !== idsOf(pair),
-    );
-    const wanted = moved.flatMap(pair =>
-      pair.previous_scan_id === null
-        ? [pair.latest_scan_id!]
-        : [pair.latest_scan_id!, pair.previous_scan_id],
-    );
-    const rows = new Map<string, PointRow>();
-    for (let i = 0; i < wanted.length; i += ID_BATCH) {
-      const batch: PointRow[] = await this.db(SCANS)
-        .whereIn('id', wanted.slice(i, i + ID_BATCH))
-        .select('id', 'cluster', 'scanned_at', 'report_id');
-      for (const row of batch) rows.set(String(row.id), row);
-    }
-    const reports = await this.summaries.get(
-      [...rows.values()].map(row => row.report_id),
-    );
-    const point = (id: number | string | null) => {
-      const row = id === null ? undefined : rows.get(String(id));
-      return row ? toPoint(row, reports.get(String(row.report_id))!) : null;
-    };
-    // A cluster whose two scans are the same keeps its objects, and so what
-    // was derived from them (its fleet row's summary): one scan stored makes
-    // one row anew, not a thousand.
-    const kept = new Map<string, { ids: string; entry: LatestPoints }>();
-    for (const pair of pairs) {
-      const ids = idsOf(pair);
-      const last = lastRead.get(pair.cluster);
-      if (last?.ids === ids) {
-        kept.set(pair.cluster, last);
-        continue;
-      }
-      // a cluster whose latest was deleted by hand has only a previous: it is not "latest"
-      const latest = point(pair.latest_scan_id);
-      if (latest) {
-        kept.set(pair.cluster, {
-          ids,
-          entry: { latest, previous: point(pair.previous_scan_id) },
-        });
-      }
-    }
-    this.lastRead = kept;
-    return new Map([...kept].map(([cluster, { entry }]) => [cluster, entry]));
-  }
-
   async points(
     cluster: string,
     range: { from: Date; to: Date },
@@ -434,27 +235,8 @@ export class DatabaseScanStore implements ScanStore {
     );
   }
 
-  async deleteScansBefore(before: Date): Promise<number> {
-    return this.db.transaction(async tx => {
-      const kept = tx(CLUSTERS)
-        .select('latest_scan_id')
-        .whereNotNull('latest_scan_id')
-        .union(function previous() {
-          this.select('previous_scan_id')
-            .from(CLUSTERS)
-            .whereNotNull('previous_scan_id');
-        });
-      const deleted = await tx(SCANS)
-        .where('scanned_at', '<', before)
-        .whereNotIn('id', kept)
-        .delete();
-      if (deleted > 0) await touchBucketsBefore(tx, before);
-      const used = tx(SCANS).distinct('report_id');
-      await tx(ITEMS).whereNotIn('report_id', used).delete();
-      await tx(REPORTS).whereNotIn('id', used).delete();
-      await tx(ATTEMPTS).where('attempted_at', '<', before).delete();
-      return deleted;
-    });
+  deleteScansBefore(before: Date): Promise<number> {
+    return deleteScansBefore(this.db, before);
   }
 
   addAcknowledgement(
@@ -490,59 +272,7 @@ export class DatabaseScanStore implements ScanStore {
     return this.acks.withdraw(cluster, antiPatternId, withdrawal);
   }
 
-  private isPostgres(): boolean {
-    return String(this.db.client.config.client) === 'pg';
+  private toPoints(rows: PointRow[]): Promise<ScanPoint[]> {
+    return pointsOf(this.summaries, rows);
   }
-
-  private async pointsById(
-    tx: Knex.Transaction,
-    ids: (number | string | null)[],
-  ): Promise<(ScanPoint | null)[]> {
-    const wanted = ids.filter((id): id is number | string => id !== null);
-    if (wanted.length === 0) return ids.map(() => null);
-    const rows: PointRow[] = await tx(SCANS)
-      .whereIn('id', wanted)
-      .select('id', 'cluster', 'scanned_at', 'report_id');
-    const points = await this.toPoints(rows, tx);
-    return ids.map(id => {
-      const i = rows.findIndex(r => id !== null && String(r.id) === String(id));
-      return i >= 0 ? points[i] : null;
-    });
-  }
-
-  private async toPoints(
-    rows: PointRow[],
-    db: Knex = this.db,
-  ): Promise<ScanPoint[]> {
-    const reports = await this.summaries.get(
-      rows.map(row => row.report_id),
-      db,
-    );
-    return rows.map(row => toPoint(row, reports.get(String(row.report_id))!));
-  }
-}
-
-async function insertItems(
-  tx: Knex.Transaction,
-  reportId: number | string,
-  summary: Summary,
-): Promise<void> {
-  const rows = [
-    ...Object.entries(summary.readiness).map(([item, status]) => ({
-      kind: 'readiness',
-      item,
-      status,
-    })),
-    ...Object.entries(summary.antiPatterns).map(([item, status]) => ({
-      kind: 'anti-pattern',
-      item,
-      status,
-    })),
-  ].map(({ kind, item, status }) => ({
-    report_id: reportId,
-    kind,
-    item_id: item,
-    status,
-  }));
-  if (rows.length > 0) await tx(ITEMS).insert(rows);
 }

@@ -79,3 +79,16 @@ export class ReportSummaries {
     return result;
   }
 }
+
+/** Scan rows as points, in their order, with their reports' summaries. */
+export async function pointsOf(
+  summaries: ReportSummaries,
+  rows: PointRow[],
+  db?: Knex,
+): Promise<ScanPoint[]> {
+  const reports = await summaries.get(
+    rows.map(row => row.report_id),
+    db,
+  );
+  return rows.map(row => toPoint(row, reports.get(String(row.report_id))!));
+}
