@@ -44,7 +44,9 @@ export interface AcknowledgeDialogProps {
 
 /**
  * Acknowledge a detected anti-pattern with a reason and an expiry date (audited
- * by the backend). Give it a `key` per anti-pattern so each opening starts empty.
+ * by the backend). It renders while closed (hidden), so its buttons exist
+ * before focus can reach them; give it a new `key` after each closing so each
+ * opening starts empty.
  */
 export const AcknowledgeDialog = (props: AcknowledgeDialogProps) => {
   const { cluster, antiPattern, onClose, onAcknowledged } = props;
@@ -71,6 +73,7 @@ export const AcknowledgeDialog = (props: AcknowledgeDialogProps) => {
   return (
     <Dialog
       open={antiPattern !== null}
+      keepMounted
       onClose={onClose}
       fullWidth
       maxWidth="sm"

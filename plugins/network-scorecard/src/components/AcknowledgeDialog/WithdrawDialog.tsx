@@ -25,7 +25,10 @@ export interface WithdrawDialogProps {
   onWithdrawn(response: AcknowledgementWithdrawalResponse): void;
 }
 
-/** Confirms withdrawing a standing acknowledgement: the anti-pattern counts against the score again. */
+/**
+ * Confirms withdrawing a standing acknowledgement: the anti-pattern counts
+ * against the score again. Rendered while closed, as AcknowledgeDialog is.
+ */
 export const WithdrawDialog = (props: WithdrawDialogProps) => {
   const { cluster, antiPattern, onClose, onWithdrawn } = props;
   const api = useApi(networkScorecardApiRef);
@@ -39,6 +42,7 @@ export const WithdrawDialog = (props: WithdrawDialogProps) => {
   return (
     <Dialog
       open={antiPattern !== null}
+      keepMounted
       onClose={onClose}
       fullWidth
       maxWidth="sm"

@@ -114,6 +114,41 @@ describe('AntiPatternChecklist', () => {
     );
   });
 
+  it('has both dialogs and their buttons in place, hidden, before one opens, and opens each afresh', async () => {
+    await render(fakeNetworkScorecardApi(), [detected]);
+    const item = screen.getByTestId(`anti-pattern-${detected.id}`);
+    // a button mounted as its dialog opens cannot take keyboard focus at once (Material UI's focus ripple)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    const closed = [
+      ...document.querySelectorAll<HTMLElement>('[role="dialog"]'),
+    ];
+    expect(closed).toHaveLength(2);
+    for (const dialog of closed) {
+      expect(
+        within(dialog).getByText('Cancel').closest('button'),
+      ).not.toBeNull();
+    }
+
+    await userEvent.click(await enabledButton(item, 'Acknowledge'));
+    let dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'typed, then cancelled',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+
+    await userEvent.click(await enabledButton(item, 'Acknowledge'));
+    dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('textbox', { name: /Reason/ })).toHaveValue(
+      '',
+    );
+  });
+
   it('keeps the acknowledgement and shows the error when the withdrawal is refused', async () => {
     const error = await backendError(
       404,

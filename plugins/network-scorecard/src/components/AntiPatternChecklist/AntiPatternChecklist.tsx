@@ -30,6 +30,13 @@ export const AntiPatternChecklist = ({
   const [withdrawing, setWithdrawing] = useState<AntiPatternReport | null>(
     null,
   );
+  // Each dialog is mounted, closed, before it opens, and a new one replaces it
+  // after each closing, so each opening starts empty. Mounted at the opening,
+  // a Material UI button that keyboard focus reaches in the same moment (a
+  // Tab pressed as the dialog appears) crashes the page: its focus ripple is
+  // not there yet.
+  const [closings, setClosings] = useState(0);
+  const closed = useCallback(() => setClosings(n => n + 1), []);
   const { allowed: canAcknowledge } = usePermission({
     permission: networkScorecardAcknowledgePermission,
   });
@@ -50,22 +57,25 @@ export const AntiPatternChecklist = ({
         [response.antiPatternId]: response.acknowledgement,
       }));
       setAcknowledging(null);
+      closed();
       reloadTrail();
     },
-    [reloadTrail],
+    [reloadTrail, closed],
   );
   const withdrawn = useCallback(
     (response: AcknowledgementWithdrawalResponse) => {
       setChanged(current => ({ ...current, [response.antiPatternId]: null }));
       setWithdrawing(null);
+      closed();
       reloadTrail();
     },
-    [reloadTrail],
+    [reloadTrail, closed],
   );
   const closeDialogs = useCallback(() => {
     setAcknowledging(null);
     setWithdrawing(null);
-  }, []);
+    closed();
+  }, [closed]);
 
   return (
     <InfoCard title="Anti-pattern checklist">
@@ -93,14 +103,14 @@ export const AntiPatternChecklist = ({
         />
       ))}
       <AcknowledgeDialog
-        key={`acknowledge-${acknowledging?.id ?? 'closed'}`}
+        key={`acknowledge-${closings}`}
         cluster={cluster}
         antiPattern={acknowledging}
         onClose={closeDialogs}
         onAcknowledged={acknowledged}
       />
       <WithdrawDialog
-        key={`withdraw-${withdrawing?.id ?? 'closed'}`}
+        key={`withdraw-${closings}`}
         cluster={cluster}
         antiPattern={withdrawing}
         onClose={closeDialogs}
