@@ -116,6 +116,23 @@ export async function checkHistoryFromFirstStart(page, { check }) {
         throw new Error(
           `prod-eu-1 shows ${scans} scans; its four dumps should all be there`,
         );
+      // the time axis names when the line starts and ends, as the chart's description does
+      const [, first, last] =
+        / from (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d)/.exec(name) ?? [];
+      // recharts draws the axes' labels in layers of their own, outside each axis'
+      // group: the time axis' labels are the ones that read as days
+      const tickLabels = chart
+        .locator('.recharts-cartesian-axis-tick-value')
+        .filter({ hasText: /^\d{4}-\d\d-\d\d$/ });
+      // the axis is drawn once the container has measured itself, after the description
+      await tickLabels.nth(1).waitFor({ timeout: 30_000 });
+      const ticks = await tickLabels.allTextContents();
+      if (ticks.length < 2 || ticks[0] !== first || ticks.at(-1) !== last)
+        throw new Error(
+          `the score history's time axis reads ${JSON.stringify(
+            ticks,
+          )}; it should run from ${first} to ${last}`,
+        );
     },
   );
 }

@@ -6,7 +6,7 @@ import {
   useReadinessColours,
 } from '../ReadinessList';
 import { StatusRun } from './historySeries';
-import { dayOf } from './ScoreChart';
+import { dayOf, PLOT_INSETS } from './ScoreChart';
 
 const TITLES = new Map(defaultRuleset.readiness.map(r => [r.id, r.title]));
 
@@ -21,7 +21,7 @@ function describeRuns(title: string, runs: StatusRun[]): string {
   return `${title}: ${parts.join(', ')}`;
 }
 
-/** One strip per readiness item, coloured by its status over the same time as the score chart. */
+/** One strip per readiness item, coloured by its status over the same time as the score chart, under its plot area. */
 export const ReadinessBands = ({
   readiness,
 }: {
@@ -37,7 +37,15 @@ export const ReadinessBands = ({
       {[...readiness].map(([id, runs]) => {
         const title = TITLES.get(id) ?? id;
         return (
-          <Box key={id} mt={1} data-testid={`readiness-band-${id}`}>
+          <Box
+            key={id}
+            mt={1}
+            data-testid={`readiness-band-${id}`}
+            style={{
+              paddingLeft: PLOT_INSETS.left,
+              paddingRight: PLOT_INSETS.right,
+            }}
+          >
             <Typography variant="caption" color="textSecondary">
               {title}
             </Typography>

@@ -14,6 +14,24 @@ import { formatAbsoluteTime } from '../../utils/format';
 import { RulesetChange, ScorePoint } from './historySeries';
 
 const HEIGHT = 220;
+/** The plot area's insets in the chart, which the readiness bands below line up with. */
+export const PLOT_INSETS = { left: 16 + 32, right: 16 };
+const TICKS = 5;
+
+/**
+ * Up to five times spread evenly from the first scan to the last, both ends
+ * included: left to itself, the time axis may label only one end, and a
+ * reader cannot tell when the line starts.
+ */
+export function dayTicks(first: number, last: number): number[] {
+  if (last <= first) return [first];
+  const count = Math.min(TICKS, Math.floor((last - first) / 86_400_000) + 1);
+  if (count < 2) return [first];
+  return Array.from(
+    { length: count },
+    (_, i) => first + Math.round(((last - first) * i) / (count - 1)),
+  );
+}
 
 export const dayOf = (time: number) =>
   new Date(time).toISOString().slice(0, 10);
@@ -45,6 +63,7 @@ export const ScoreChart = ({
   rulesetChanges: RulesetChange[];
 }) => {
   const { palette } = useTheme();
+  const ticks = dayTicks(points[0].time, points[points.length - 1].time);
   return (
     <>
       <div role="img" aria-label={describe(points, rulesetChanges)}>
@@ -55,7 +74,7 @@ export const ScoreChart = ({
         >
           <LineChart
             data={points}
-            margin={{ top: 16, right: 16, left: 0 }}
+            margin={{ top: 16, right: PLOT_INSETS.right, left: 16 }}
             accessibilityLayer={false}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -64,10 +83,15 @@ export const ScoreChart = ({
               type="number"
               scale="time"
               domain={['dataMin', 'dataMax']}
+              ticks={ticks}
+              interval={0}
               tickFormatter={dayOf}
-              minTickGap={24}
             />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} width={32} />
+            <YAxis
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              width={PLOT_INSETS.left - 16}
+            />
             <Tooltip
               labelFormatter={time =>
                 formatAbsoluteTime(new Date(Number(time)).toISOString())
