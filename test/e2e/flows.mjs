@@ -133,6 +133,21 @@ export async function checkHistoryFromFirstStart(page, { check }) {
             ticks,
           )}; it should run from ${first} to ${last}`,
         );
+      const cut = await tickLabels.evaluateAll(labels =>
+        labels
+          .filter(label => {
+            const box = label.getBoundingClientRect();
+            const chartBox = label.closest('svg').getBoundingClientRect();
+            return box.left < chartBox.left || box.right > chartBox.right;
+          })
+          .map(label => label.textContent),
+      );
+      if (cut.length > 0)
+        throw new Error(
+          `the score history cuts off its time axis labels ${JSON.stringify(
+            cut,
+          )} at the chart's edge`,
+        );
     },
   );
 }

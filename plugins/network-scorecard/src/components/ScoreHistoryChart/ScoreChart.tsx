@@ -14,8 +14,13 @@ import { formatAbsoluteTime } from '../../utils/format';
 import { RulesetChange, ScorePoint } from './historySeries';
 
 const HEIGHT = 220;
-/** The plot area's insets in the chart, which the readiness bands below line up with. */
-export const PLOT_INSETS = { left: 16 + 32, right: 16 };
+/**
+ * The plot area's insets in the chart, which the readiness bands below line
+ * up with: room for the score axis on the left, and on the right for half of
+ * the last day's label, which is centred on the plot's edge.
+ */
+export const PLOT_INSETS = { left: 16 + 32, right: 48 };
+const TICK_STYLE = { fontSize: 12 };
 const TICKS = 5;
 
 /**
@@ -85,11 +90,13 @@ export const ScoreChart = ({
               domain={['dataMin', 'dataMax']}
               ticks={ticks}
               interval={0}
+              tick={TICK_STYLE}
               tickFormatter={dayOf}
             />
             <YAxis
               domain={[0, 100]}
               ticks={[0, 25, 50, 75, 100]}
+              tick={TICK_STYLE}
               width={PLOT_INSETS.left - 16}
             />
             <Tooltip
