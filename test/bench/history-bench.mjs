@@ -72,6 +72,7 @@ const { contentHash, reportContent } = require(resolve(
   backendSrc,
   'database/scanPoint.ts',
 ));
+const { scanColumns } = require(resolve(backendSrc, 'database/insertScan.ts'));
 const { SCANS, REPORTS, CLUSTERS, ATTEMPTS, FLEET_BUCKETS } = require(resolve(
   backendSrc,
   'database/tables.ts',
@@ -356,14 +357,7 @@ async function seedHistory(kind, db, store) {
       );
       plan.contents[j] = {
         hash: contentHash(reportContent(report)),
-        row: {
-          source: report.source,
-          status: report.status,
-          score: report.score,
-          grade: report.grade,
-          coverage: report.coverage,
-          ruleset_version: report.rulesetVersion,
-        },
+        row: scanColumns(report),
       };
     }
   });

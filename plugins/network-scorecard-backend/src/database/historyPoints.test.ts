@@ -2,6 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { ClusterReport } from '@network-scorecard/common';
 import { Knex } from 'knex';
 import { DatabaseScanStore } from './DatabaseScanStore';
+import { scanColumns } from './insertScan';
 import { ScanPoint } from './ScanStore';
 import { SCANS } from './tables';
 import { cilium, flannel, reportFor } from '../__testUtils__/reports';
@@ -80,12 +81,7 @@ async function seedYear(knex: Knex, store: DatabaseScanStore, switchAt = 5000) {
     rows.push({
       cluster: 'prod-eu-1',
       scanned_at: new Date(at(i)),
-      source: report.source,
-      status: report.status,
-      score: report.score,
-      grade: report.grade,
-      coverage: report.coverage,
-      ruleset_version: report.rulesetVersion,
+      ...scanColumns(report),
       report_id: stored[c].report_id,
     });
   }

@@ -13,6 +13,18 @@ interface ReportRow {
   summary: string | null;
 }
 
+/** What a scan's row takes from its report, besides the cluster, the time and the report's id. */
+export function scanColumns(report: ClusterReport) {
+  return {
+    source: report.source,
+    status: report.status,
+    score: report.score,
+    grade: report.grade,
+    coverage: report.coverage,
+    ruleset_version: report.rulesetVersion,
+  };
+}
+
 /**
  * Stores one scan: its row, its report when the content is new to the
  * cluster, and the cluster's latest and previous scan by time (a
@@ -98,12 +110,7 @@ export async function insertScan(
         report_changed: differs(before),
         cluster: report.cluster,
         scanned_at: scannedAt,
-        source: report.source,
-        status: report.status,
-        score: report.score,
-        grade: report.grade,
-        coverage: report.coverage,
-        ruleset_version: report.rulesetVersion,
+        ...scanColumns(report),
         report_id: reportRow.id,
       })
       .returning('id');
